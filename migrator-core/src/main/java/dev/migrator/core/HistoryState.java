@@ -1,0 +1,170 @@
+package dev.migrator.core;
+
+import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.HistoryRecord.Action;
+import dev.migrator.api.spi.HistoryRecord.Outcome;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of every migration, derived from the append-only history by folding its rows in rank order. This is
+ * the only place that reads meaning into history rows; nothing else interprets them.
+ */
+final class HistoryState {
+
+    /** Where one migration (a version, or a repeatable's description) stands after all its rows. */
+    static final class Entry {
+        final Version version;
+        final String key;
+        /** The row of the current application (or baseline); null when never applied or undone. */
+        HistoryRecord applied;
+        /** The checksum and description the application is now recorded with (after any REALIGN). */
+        String checksum;
+        String description;
+        /** The latest successful undo, when the migration is currently undone. */
+        HistoryRecord undone;
+        /** The row of an unresolved failure: FAILED, or STARTED with no row after it. */
+        HistoryRecord failure;
+        /** The rank at which the current application happened, for ordering undo by application time. */
+        int appliedRank;
+
+        Entry(Version version, String key) {
+            this.version = version;
+            this.key = key;
+        }
+
+        boolean isApplied() {
+            return applied != null;
+        }
+
+        boolean isFailed() {
+            return failure != null;
+        }
+
+        boolean isBaseline() {
+            return applied != null && applied.action() == Action.BASELINE;
+        }
+    }
+
+    private final Map<Version, Entry> versioned;
+    private final Map<String, Entry> repeatable;
+    private final Version baseline;
+    private final int maxRank;
+    private final boolean exists;
+
+    private HistoryState(Map<Version, Entry> versioned, Map<String, Entry> repeatable, Version baseline, int maxRank,
+                         boolean exists) {
+        this.versioned = versioned;
+        this.repeatable = repeatable;
+        this.baseline = baseline;
+        this.maxRank = maxRank;
+        this.exists = exists;
+    }
+
+    static HistoryState empty() {
+        return new HistoryState(Map.of(), Map.of(), null, 0, false);
+    }
+
+    static HistoryState of(List<HistoryRecord> rows, boolean exists) {
+        Map<Version, Entry> versioned = new LinkedHashMap<>();
+        Map<String, Entry> repeatable = new HashMap<>();
+        Version baseline = null;
+        int maxRank = 0;
+        for (HistoryRecord row : rows) {
+            maxRank = Math.max(maxRank, row.rank());
+            Entry e;
+            if (row.version() == null) {
+                e = repeatable.computeIfAbsent(row.description(), d -> new Entry(null, d));
+            } else {
+                Version v = Version.parse(row.version());
+                e = versioned.computeIfAbsent(v, k -> new Entry(k, k.toString()));
+            }
+            apply(e, row);
+            if (row.action() == Action.BASELINE && row.outcome() == Outcome.SUCCESS) {
+                baseline = e.version;
+            }
+        }
+        return new HistoryState(versioned, repeatable, baseline, maxRank, exists);
+    }
+
+    private static void apply(Entry e, HistoryRecord row) {
+        switch (row.outcome()) {
+            case STARTED -> e.failure = row;
+            case REVERTED -> {
+                // Rolled back entirely: the migration is as it was; only an open STARTED of the same attempt closes.
+                if (e.failure != null && e.failure.outcome() == Outcome.STARTED) {
+                    e.failure = null;
+                }
+            }
+            case FAILED -> e.failure = row;
+            case SUCCESS -> {
+                switch (row.action()) {
+                    case APPLY, BASELINE -> {
+                        e.applied = row;
+                        e.appliedRank = row.rank();
+                        e.checksum = row.checksum();
+                        e.description = row.description();
+                        e.undone = null;
+                        e.failure = null;
+                    }
+                    case UNDO -> {
+                        e.undone = row;
+                        e.applied = null;
+                        e.checksum = null;
+                        e.failure = null;
+                    }
+                    case REPAIR -> e.failure = null;
+                    case REALIGN -> {
+                        e.checksum = row.checksum();
+                        e.description = row.description();
+                    }
+                }
+            }
+        }
+    }
+
+    boolean exists() {
+        return exists;
+    }
+
+    Entry get(Version version) {
+        return versioned.get(version);
+    }
+
+    Entry getRepeatable(String description) {
+        return repeatable.get(description);
+    }
+
+    Collection<Entry> versionedEntries() {
+        return versioned.values();
+    }
+
+    Collection<Entry> repeatableEntries() {
+        return repeatable.values();
+    }
+
+    /** The baseline version, or null. */
+    Version baseline() {
+        return baseline;
+    }
+
+    /** The highest rank written so far; the next row gets {@code maxRank() + 1}. */
+    int maxRank() {
+        return maxRank;
+    }
+
+    /** The highest version currently applied (or baselined), or null. */
+    Version currentVersion() {
+        Version max = null;
+        for (Entry e : versioned.values()) {
+            if (e.isApplied() && (max == null || e.version.compareTo(max) > 0)) {
+                max = e.version;
+            }
+        }
+        return max;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.migrator.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The JSON documents of {@code docs/json-report.md}. Pipelines parse these: do not rename or remove a key without a
+ * new {@code schemaVersion} and a note in the changelog. Adding keys is allowed.
+ */
+final class JsonReports {
+    static final int SCHEMA_VERSION = 1;
+    // Configured once here and never changed: ObjectMapper is thread-safe for reading and writing after that.
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonReports() {
+    }
+
+    static String migrate(MigrateResult r) {
+        ObjectNode root = header("migrate", r.target());
+        root.put("versionBefore", r.versionBefore());
+        root.put("versionAfter", r.versionAfter());
+        migrations(root.putArray("migrations"), r.applied());
+        return write(root);
+    }
+
+    static String rollback(RollbackResult r) {
+        ObjectNode root = header("rollback", r.target());
+        root.put("versionBefore", r.versionBefore());
+        root.put("versionAfter", r.versionAfter());
+        migrations(root.putArray("migrations"), r.undone());
+        return write(root);
+    }
+
+    static String event(String runId, String target, String action, String version, String description,
+                        String script, String outcome, Duration duration, String error) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("event", "migration");
+        e.put("runId", runId);
+        e.put("target", target);
+        e.put("action", action);
+        e.put("version", version);
+        e.put("description", description);
+        e.put("script", script);
+        e.put("outcome", outcome);
+        e.put("durationMs", duration.toMillis());
+        if (error != null) {
+            e.put("error", error);
+        }
+        return write(e);
+    }
+
+    private static ObjectNode header(String operation, String target) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("operation", operation);
+        root.put("success", true);
+        root.put("target", target);
+        return root;
+    }
+
+    private static void migrations(ArrayNode array, List<AppliedMigration> list) {
+        for (AppliedMigration m : list) {
+            ObjectNode o = array.addObject();
+            o.put("version", m.version());
+            o.put("description", m.description());
+            o.put("type", m.type().name());
+            o.put("script", m.script());
+            o.put("durationMs", m.duration().toMillis());
+        }
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree of plain values", e);
+        }
+    }
+}

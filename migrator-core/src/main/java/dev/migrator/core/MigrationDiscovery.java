@@ -1,0 +1,222 @@
+package dev.migrator.core;
+
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.Migration;
+import dev.migrator.api.MigrationName;
+import dev.migrator.api.spi.MigrationTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Discovery: finds every migration in the configured locations and the explicitly given Java migrations, pairs
+ * undo scripts with their versions, and refuses bad input before anything touches the database. Every problem is
+ * gathered into one {@link ConfigurationException}, so a team fixes them all in one go.
+ */
+final class MigrationDiscovery {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationDiscovery.class);
+
+    private final MigrationTarget target;
+    private final Placeholders placeholders;
+    private final ResourceScanner scanner;
+
+    MigrationDiscovery(MigrationTarget target, Placeholders placeholders, ClassLoader classLoader) {
+        this.target = target;
+        this.placeholders = placeholders;
+        this.scanner = new ResourceScanner(classLoader);
+    }
+
+    /** Every migration, sorted: versioned by version, then repeatables by description. */
+    List<ResolvedMigration> discover(List<String> locations, boolean defaultLocation, List<Migration<?>> explicit) {
+        List<String> problems = new ArrayList<>();
+        List<ResourceScanner.Resource> resources = new ArrayList<>();
+        for (String location : locations) {
+            try {
+                List<ResourceScanner.Resource> found = scanner.scan(location);
+                if (found == null && !defaultLocation) {
+                    problems.add("location '" + location + "' does not exist: check the path, or remove it from locations(...)");
+                }
+                if (found != null) {
+                    resources.addAll(found);
+                }
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+
+        Map<Version, ResolvedMigration> versioned = new HashMap<>();
+        Map<String, ResolvedMigration> repeatable = new HashMap<>();
+        Map<Version, MigrationSource> undos = new LinkedHashMap<>();
+        String suffix = target.scriptSuffix();
+        MigrationType scriptType = suffix.equalsIgnoreCase(".json") ? MigrationType.JSON : MigrationType.SQL;
+
+        for (ResourceScanner.Resource r : resources) {
+            if (r.name().endsWith(".class")) {
+                Migration<?> m = instantiate(r, problems);
+                if (m != null) {
+                    addJava(m, r.path(), versioned, repeatable, problems);
+                }
+                continue;
+            }
+            if (!r.name().endsWith(suffix)) {
+                continue;
+            }
+            String base = r.name().substring(0, r.name().length() - suffix.length());
+            MigrationName name;
+            try {
+                name = MigrationName.parse(base);
+            } catch (ConfigurationException e) {
+                problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the location");
+                continue;
+            }
+            String text = r.read();
+            List<String> unknown = placeholders.unknown(text);
+            for (String u : unknown) {
+                problems.add(r.path() + " " + u + " is not a known placeholder: pass it with placeholders(...) "
+                        + "or remove it");
+            }
+            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), text);
+            switch (name.prefix()) {
+                case "U" -> {
+                    MigrationSource clash = undos.put(Version.parse(name.version()), script);
+                    if (clash != null) {
+                        problems.add("two undo scripts for version " + name.version() + ": " + pathOf(clash) + " and "
+                                + r.path() + "; keep one");
+                    }
+                }
+                case "R" -> put(repeatable, name.description(),
+                        new ResolvedMigration(null, name.description(), scriptType, Checksums.v1(text), script, null),
+                        problems);
+                default -> put(versioned, Version.parse(name.version()),
+                        new ResolvedMigration(Version.parse(name.version()), name.description(), scriptType,
+                                Checksums.v1(text), script, null), problems);
+            }
+        }
+        for (Migration<?> m : explicit) {
+            addJava(m, m.getClass().getName(), versioned, repeatable, problems);
+        }
+
+        List<ResolvedMigration> all = new ArrayList<>(versioned.size() + repeatable.size());
+        for (ResolvedMigration m : versioned.values()) {
+            MigrationSource undo = undos.remove(m.version());
+            MigrationSource down = m.down();
+            if (undo != null && down != null) {
+                problems.add(m.script() + " overrides down() and " + pathOf(undo) + " also undoes version "
+                        + m.version() + ": keep one of them");
+            } else if (undo != null) {
+                down = undo;
+            }
+            all.add(new ResolvedMigration(m.version(), m.description(), m.type(), m.checksum(), m.up(), down));
+        }
+        for (Map.Entry<Version, MigrationSource> orphan : undos.entrySet()) {
+            problems.add(pathOf(orphan.getValue()) + " undoes version " + orphan.getKey()
+                    + ", but no versioned migration has that version: rename it to match its V file, or delete it");
+        }
+        all.addAll(repeatable.values());
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new ConfigurationException("The migrations cannot be used as they are; nothing was run", problems);
+        }
+        all.sort(ResolvedMigration.ORDER);
+        LOG.debug("Found {} migrations in {}", all.size(), locations);
+        return all;
+    }
+
+    private void addJava(Migration<?> m, String where, Map<Version, ResolvedMigration> versioned,
+                         Map<String, ResolvedMigration> repeatable, List<String> problems) {
+        if (!target.accepts(m)) {
+            problems.add(where + " is a " + contextName(m) + " migration, which " + target
+                    + " cannot run: implement the migration interface of the target's module (such as JdbcMigration)");
+            return;
+        }
+        String version;
+        String description;
+        try {
+            version = m.version();
+            description = m.description();
+        } catch (ConfigurationException e) {
+            problems.add(where + ": " + e.getMessage() + "; rename the class or override version() and description()");
+            return;
+        }
+        MigrationSource.Java source = new MigrationSource.Java(m);
+        MigrationSource down = hasDown(m.getClass()) ? source : null;
+        if (version == null) {
+            put(repeatable, description,
+                    new ResolvedMigration(null, description, MigrationType.JAVA, m.checksum(), source, null), problems);
+        } else {
+            Version v;
+            try {
+                v = Version.parse(version);
+            } catch (ConfigurationException e) {
+                problems.add(where + ": " + e.getMessage());
+                return;
+            }
+            put(versioned, v, new ResolvedMigration(v, description, MigrationType.JAVA, m.checksum(), source, down),
+                    problems);
+        }
+    }
+
+    private static <K> void put(Map<K, ResolvedMigration> map, K key, ResolvedMigration m, List<String> problems) {
+        ResolvedMigration clash = map.putIfAbsent(key, m);
+        if (clash != null) {
+            String what = m.repeatable() ? "repeatable migration '" + key + "'" : "version " + key;
+            problems.add("two migrations have " + what + ": " + pathOf(clash.up()) + " and " + pathOf(m.up())
+                    + "; give one of them another " + (m.repeatable() ? "description" : "version"));
+        }
+    }
+
+    private static String pathOf(MigrationSource source) {
+        return source instanceof MigrationSource.Script s ? s.path() : source.name();
+    }
+
+    private static String contextName(Migration<?> m) {
+        for (Class<?> c = m.getClass(); c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (Migration.class.isAssignableFrom(i) && i != Migration.class) {
+                    return i.getSimpleName();
+                }
+            }
+        }
+        return "plain Migration";
+    }
+
+    /** Whether a class overrides {@code down}: a real (non-bridge) method declared in a class, not the interface. */
+    static boolean hasDown(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.getName().equals("down") && method.getParameterCount() == 1 && !method.isBridge()
+                        && !method.isSynthetic() && !Modifier.isAbstract(method.getModifiers())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Migration<?> instantiate(ResourceScanner.Resource r, List<String> problems) {
+        String className = r.path().substring(0, r.path().length() - ".class".length()).replace('/', '.');
+        try {
+            Class<?> type = Class.forName(className, true, scanner.classLoader());
+            if (!Migration.class.isAssignableFrom(type)) {
+                problems.add(className + " is named like a migration but does not implement Migration: "
+                        + "implement JdbcMigration (or MongoMigration), or rename it");
+                return null;
+            }
+            if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+                return null;
+            }
+            return (Migration<?>) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            problems.add(className + " cannot be instantiated (" + e + "): give it a public no-argument constructor, "
+                    + "or pass an instance with migrations(...)");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package dev.migrator.core;
+
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.ValidationException;
+import dev.migrator.api.spi.Executable;
+import dev.migrator.api.spi.HistoryRecord.Action;
+import dev.migrator.api.spi.HistoryRecord.Outcome;
+import dev.migrator.api.spi.ScriptStatement;
+import dev.migrator.api.spi.TargetSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine: one instance per call of a {@link Migrator} operation.
+ *
+ * <h2>Design note</h2>
+ * A run goes <b>discover → read history → plan → lock → read history again → execute → record → unlock</b>:
+ * <ol>
+ * <li><b>Discover</b> ({@link MigrationDiscovery}) reads every script and class and refuses bad input (malformed
+ * names, duplicate versions, unknown placeholders) before anything touches the database.</li>
+ * <li><b>Read history once, without the lock</b>, and plan ({@link MigrationPlanner}). If nothing is pending and
+ * nothing is wrong, the run ends here: the no-op boot that every instance pays costs one query and no lock. Problems
+ * that another instance cannot be fixing (an edited script) fail right away. Pending scripts are parsed now, so a
+ * script that cannot be parsed is refused before the history table exists.</li>
+ * <li><b>Lock</b> ({@link MigrationLock}), then create the history if missing and <b>read it again</b>: an instance
+ * that waited finds what the holder applied and has nothing left to do. A STARTED row is judged only here, under
+ * the lock, where it can no longer belong to a live run.</li>
+ * <li><b>Execute and record</b> ({@link MigrationExecutor}) each migration. Ranks come from the count read under the
+ * lock, so the history is never re-read per migration (flyway#1415).</li>
+ * </ol>
+ * <b>Crash safety.</b> The history is append-only; state is derived from it ({@link HistoryState}). An atomic
+ * migration commits with its history row, so a crash leaves it either applied and recorded, or neither. A
+ * non-atomic migration writes STARTED first, so a crash leaves a row that blocks a blind re-run until a human
+ * checks the database and calls {@code repair()}. The lock dies with its session, or its lease expires.
+ */
+final class MigrationEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
+
+    private final MigratorConfig config;
+    private final Placeholders placeholders;
+
+    MigrationEngine(MigratorConfig config) {
+        this.config = config;
+        this.placeholders = new Placeholders(config.replacePlaceholders() ? config.placeholders() : Map.of());
+    }
+
+    MigrateResult migrate(Version upTo) {
+        long start = System.nanoTime();
+        List<ResolvedMigration> resolved = discover();
+        if (upTo != null && resolved.stream().noneMatch(m -> upTo.equals(m.version()))) {
+            throw new ConfigurationException("migrateTo(" + upTo + "): no migration has version " + upTo
+                    + "; pick one that info() lists");
+        }
+        try (TargetSession session = open()) {
+            String target = session.describe();
+            MDC.put("migrator.target", target);
+            HistoryState state = read(session);
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
+            plan.future().forEach(f -> LOG.warn("{}; it is left as it is", f));
+            if (plan.pending().isEmpty() && plan.problems().isEmpty()) {
+                String current = text(state.currentVersion());
+                LOG.info("{} is up to date at version {} ({} migrations checked in {} ms)", target, current,
+                        resolved.size(), millisSince(start));
+                return new MigrateResult(List.of(), current, current, target);
+            }
+            if (!plan.problems().isEmpty() && !hasFailures(state)) {
+                throw validationFailed(plan.problems());
+            }
+            Map<ResolvedMigration, Executable> prepared = new HashMap<>();
+            for (ResolvedMigration m : plan.pending()) {
+                prepared.put(m, prepare(session, m, false));
+            }
+            try (RunScope scope = lock(session, target)) {
+                state = read(session);
+                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
+                if (!plan.problems().isEmpty()) {
+                    throw validationFailed(plan.problems());
+                }
+                String before = text(state.currentVersion());
+                if (!plan.pending().isEmpty()) {
+                    LOG.info("Migrating {} from version {}: {} pending", target, before, plan.pending().size());
+                }
+                scope.run.startRanksAfter(state.maxRank());
+                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                List<AppliedMigration> applied = new ArrayList<>();
+                Version after = state.currentVersion();
+                for (ResolvedMigration m : plan.pending()) {
+                    scope.lock.checkHeld();
+                    Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
+                    applied.add(executor.execute(m, e, Action.APPLY));
+                    if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
+                        after = m.version();
+                    }
+                }
+                LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
+                        applied.size() == 1 ? "" : "s", target, millisSince(start), text(after));
+                return new MigrateResult(applied, before, text(after), target);
+            }
+        } finally {
+            MDC.remove("migrator.target");
+        }
+    }
+
+    RollbackResult rollback(int count, Version to) {
+        long start = System.nanoTime();
+        List<ResolvedMigration> resolved = discover();
+        try (TargetSession session = open()) {
+            String target = session.describe();
+            MDC.put("migrator.target", target);
+            // Checked once before locking, so a refused rollback touches nothing at all, and again under the lock.
+            List<ResolvedMigration> steps = RollbackPlanner.plan(resolved, read(session), count, to);
+            Map<ResolvedMigration, Executable> prepared = new HashMap<>();
+            for (ResolvedMigration m : steps) {
+                prepared.put(m, prepare(session, m, true));
+            }
+            try (RunScope scope = lock(session, target)) {
+                HistoryState state = read(session);
+                steps = RollbackPlanner.plan(resolved, state, count, to);
+                String before = text(state.currentVersion());
+                LOG.info("Rolling back {} from version {}: {} to undo", target, before, steps.size());
+                scope.run.startRanksAfter(state.maxRank());
+                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                List<AppliedMigration> undone = new ArrayList<>();
+                for (ResolvedMigration m : steps) {
+                    scope.lock.checkHeld();
+                    Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
+                    undone.add(executor.execute(m, e, Action.UNDO));
+                }
+                String after = text(read(session).currentVersion());
+                LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
+                        undone.size() == 1 ? "" : "s", target, millisSince(start), after);
+                return new RollbackResult(undone, before, after, target);
+            }
+        } finally {
+            MDC.remove("migrator.target");
+        }
+    }
+
+    List<MigrationStatus> info() {
+        List<ResolvedMigration> resolved = discover();
+        try (TargetSession session = open()) {
+            return MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder()).statuses();
+        }
+    }
+
+    void validate() {
+        List<ResolvedMigration> resolved = discover();
+        try (TargetSession session = open()) {
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
+            List<String> problems = new ArrayList<>(plan.problems());
+            problems.addAll(plan.future());
+            if (!problems.isEmpty()) {
+                throw new ValidationException("Validation of " + session.describe() + " found "
+                        + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"), problems);
+            }
+            for (ResolvedMigration m : plan.pending()) {
+                prepare(session, m, false);
+            }
+        }
+    }
+
+    MigrationPlan plan() {
+        List<ResolvedMigration> resolved = discover();
+        try (TargetSession session = open()) {
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
+            if (!plan.problems().isEmpty()) {
+                throw validationFailed(plan.problems());
+            }
+            List<PlannedMigration> planned = new ArrayList<>();
+            for (ResolvedMigration m : plan.pending()) {
+                Executable e = prepare(session, m, false);
+                planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
+                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+            }
+            return new MigrationPlan(planned, session.statementTerminator());
+        }
+    }
+
+    void baseline(Version version) {
+        try (TargetSession session = open(); RunScope scope = lock(session, session.describe())) {
+            HistoryState state = read(session);
+            if (state.maxRank() > 0) {
+                throw new ValidationException("Cannot baseline " + session.describe() + " at version " + version
+                        + "; nothing was changed", List.of("the history already holds " + state.maxRank()
+                        + " rows: baseline only a database that migrator has never migrated"));
+            }
+            scope.run.startRanksAfter(0);
+            session.history().append(scope.run.record(version.toString(), "<< Baseline >>",
+                    MigrationType.BASELINE.name(), "<< Baseline >>", null, Action.BASELINE, Outcome.SUCCESS,
+                    config.clock().instant(), 0, null));
+            LOG.info("Baselined {} at version {}", session.describe(), version);
+        }
+    }
+
+    RepairResult repair() {
+        List<ResolvedMigration> resolved = discover();
+        try (TargetSession session = open()) {
+            if (!session.history().exists()) {
+                return new RepairResult(List.of(), List.of());
+            }
+            try (RunScope scope = lock(session, session.describe())) {
+                HistoryState state = read(session);
+                scope.run.startRanksAfter(state.maxRank());
+                List<String> cleared = new ArrayList<>();
+                List<String> realigned = new ArrayList<>();
+                for (HistoryState.Entry e : state.versionedEntries()) {
+                    if (e.isFailed()) {
+                        appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.failure.description());
+                        cleared.add(e.key);
+                    }
+                }
+                for (HistoryState.Entry e : state.repeatableEntries()) {
+                    if (e.isFailed()) {
+                        appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.key);
+                        cleared.add(e.key);
+                    }
+                }
+                for (ResolvedMigration m : resolved) {
+                    HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
+                    if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
+                            && (!m.checksum().equals(e.checksum) || !m.description().equals(e.description))) {
+                        appendRepair(scope.run, session, e, Action.REALIGN, m.checksum(), m.description());
+                        realigned.add(e.key);
+                    }
+                }
+                LOG.info("Repaired {}: cleared failures {}, re-aligned checksums {}", session.describe(), cleared,
+                        realigned);
+                return new RepairResult(cleared, realigned);
+            }
+        }
+    }
+
+    private void appendRepair(RunContext run, TargetSession session, HistoryState.Entry e, Action action,
+                              String checksum, String description) {
+        var row = e.failure != null ? e.failure : e.applied;
+        session.history().append(run.record(e.version == null ? null : e.key, description, row.type(), row.script(),
+                checksum, action, Outcome.SUCCESS, config.clock().instant(), 0, null));
+    }
+
+    private List<ResolvedMigration> discover() {
+        return new MigrationDiscovery(config.target(), placeholders, config.classLoader())
+                .discover(config.locations(), config.defaultLocations(), config.migrations());
+    }
+
+    private TargetSession open() {
+        return config.target().open(config.settings());
+    }
+
+    private static HistoryState read(TargetSession session) {
+        boolean exists = session.history().exists();
+        return exists ? HistoryState.of(session.history().read(), true) : HistoryState.empty();
+    }
+
+    private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo) {
+        MigrationSource source = undo ? m.down() : m.up();
+        if (source instanceof MigrationSource.Script s) {
+            return session.prepareScript(s.name(), placeholders.replace(s.text()));
+        }
+        return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
+    }
+
+    /** Takes the lock, creates the history if missing, and gives the run its identity. */
+    private RunScope lock(TargetSession session, String target) {
+        RunContext run = new RunContext(session, target, config.installedBy(), config.clock(), config.listener());
+        MDC.put("migrator.run", run.runId);
+        MigrationLock lock = MigrationLock.acquire(session.lock(), run.runId, config.lease(), config.lockTimeout(),
+                target, config.listener());
+        try {
+            session.history().create();
+        } catch (RuntimeException e) {
+            lock.close();
+            MDC.remove("migrator.run");
+            throw e;
+        }
+        return new RunScope(run, lock);
+    }
+
+    /** The lock and the run identity, released together. */
+    private record RunScope(RunContext run, MigrationLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                lock.close();
+            } finally {
+                MDC.remove("migrator.run");
+            }
+        }
+    }
+
+    private static boolean hasFailures(HistoryState state) {
+        for (HistoryState.Entry e : state.versionedEntries()) {
+            if (e.isFailed()) {
+                return true;
+            }
+        }
+        for (HistoryState.Entry e : state.repeatableEntries()) {
+            if (e.isFailed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ValidationException validationFailed(List<String> problems) {
+        return new ValidationException("Validation failed; nothing was run", problems);
+    }
+
+    private static String text(Version v) {
+        return v == null ? null : v.toString();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.migrator.core;
+
+import dev.migrator.api.MigrationEvent;
+import dev.migrator.api.MigrationFailedException;
+import dev.migrator.api.spi.Executable;
+import dev.migrator.api.spi.ExecutionFailure;
+import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.spi.HistoryRecord.Action;
+import dev.migrator.api.spi.HistoryRecord.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Execution: runs one migration (or its down) and records the attempt truthfully.
+ *
+ * <p>An atomic migration and its history row commit together: on failure nothing is left and a REVERTED row says
+ * the attempt happened. A migration that cannot be atomic (DDL on MySQL, a script outside a transaction) is preceded
+ * by a STARTED row, so that a process killed midway leaves an entry that blocks a blind re-run; it ends with a
+ * SUCCESS row, or FAILED when part of it stayed applied.
+ */
+final class MigrationExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationExecutor.class);
+    /** One JSON line per migration, for log shippers: keys are documented in docs/json-report.md. */
+    private static final Logger EVENTS = LoggerFactory.getLogger("dev.migrator.events");
+    private static final int MAX_ERROR = 1_000;
+
+    private final RunContext run;
+
+    MigrationExecutor(RunContext run) {
+        this.run = run;
+    }
+
+    AppliedMigration execute(ResolvedMigration m, Executable executable, Action action) {
+        boolean undo = action == Action.UNDO;
+        MigrationSource source = undo ? m.down() : m.up();
+        String script = source.name();
+        String checksum = m.checksum();
+        MigrationEvent before = new MigrationEvent(run.runId, action.name(), m.versionText(), m.description(), script,
+                run.target, Duration.ZERO);
+        MDC.put("migrator.version", m.version() == null ? m.description() : m.versionText());
+        long start = System.nanoTime();
+        Instant startedOn = run.clock.instant();
+        try {
+            run.listener.beforeMigration(before);
+            if (!executable.atomic()) {
+                run.session.history().append(record(m, script, checksum, action, Outcome.STARTED, startedOn, 0, null));
+            }
+            HistoryRecord success = record(m, script, checksum, action, Outcome.SUCCESS, startedOn, 0, null);
+            try {
+                run.session.run(executable, success);
+            } catch (ExecutionFailure f) {
+                throw fail(m, script, checksum, action, f, start, startedOn);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            LOG.info("{} {} in {} ms", undo ? "Undid" : "Applied", m.label(), took.toMillis());
+            event(action, m, script, "SUCCESS", took, null);
+            MigrationEvent after = new MigrationEvent(run.runId, action.name(), m.versionText(), m.description(),
+                    script, run.target, took);
+            run.listener.afterMigration(after);
+            return new AppliedMigration(m.versionText(), m.description(), m.type(), script, took);
+        } finally {
+            MDC.remove("migrator.version");
+        }
+    }
+
+    private MigrationFailedException fail(ResolvedMigration m, String script, String checksum, Action action,
+                                          ExecutionFailure f, long start, Instant startedOn) {
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String cause = Secrets.mask(String.valueOf(f.getCause() == null ? f.getMessage() : f.getCause().getMessage()));
+        String where = f.statementIndex() >= 0
+                ? " at line " + f.line() + " (statement " + (f.statementIndex() + 1) + ")" : "";
+        String verb = action == Action.UNDO ? "Undoing " : "";
+        String outcome = f.leftChanges()
+                ? "Part of it stayed applied (the database could not roll it back), so it is recorded as FAILED: "
+                + "finish or undo its changes by hand, then run repair() and " + (action == Action.UNDO
+                ? "roll back again." : "migrate again.")
+                : "Its transaction was rolled back and nothing was left behind: fix the "
+                + (action == Action.UNDO ? "down migration and roll back again." : "script and migrate again.");
+        String statement = f.statement() == null ? null : Secrets.shorten(f.statement(), 300);
+        String message = verb + m.label() + " failed" + where + ": " + cause
+                + (statement == null ? "" : "\n  Statement: " + statement) + "\n  " + outcome;
+        MigrationFailedException error = new MigrationFailedException(message, f.getCause(), m.versionText(), script,
+                f.line(), statement, f.leftChanges());
+        try {
+            run.session.history().append(record(m, script, checksum, action,
+                    f.leftChanges() ? Outcome.FAILED : Outcome.REVERTED, startedOn, took.toMillis(),
+                    Secrets.shorten(where.trim() + (where.isEmpty() ? "" : ": ") + cause, MAX_ERROR)));
+        } catch (RuntimeException recordFailure) {
+            // Both errors matter: the migration's, and why its failure could not be recorded (mongock#660).
+            error.addSuppressed(recordFailure);
+        }
+        event(action, m, script, f.leftChanges() ? "FAILED" : "REVERTED", took, cause);
+        try {
+            run.listener.onFailure(new MigrationEvent(run.runId, action.name(), m.versionText(), m.description(),
+                    script, run.target, took), error);
+        } catch (RuntimeException listenerFailure) {
+            error.addSuppressed(listenerFailure);
+        }
+        return error;
+    }
+
+    private HistoryRecord record(ResolvedMigration m, String script, String checksum, Action action, Outcome outcome,
+                                 Instant on, long millis, String error) {
+        return run.record(m.versionText(), m.description(), m.type().name(), script, checksum, action, outcome, on,
+                millis, error);
+    }
+
+    private void event(Action action, ResolvedMigration m, String script, String outcome, Duration took,
+                       String error) {
+        if (EVENTS.isInfoEnabled()) {
+            EVENTS.info(JsonReports.event(run.runId, run.target, action.name(), m.versionText(), m.description(),
+                    script, outcome, took, error));
+        }
+    }
+}

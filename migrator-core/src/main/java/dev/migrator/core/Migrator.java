@@ -1,0 +1,321 @@
+package dev.migrator.core;
+
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.Migration;
+import dev.migrator.api.MigrationListener;
+import dev.migrator.api.spi.MigrationTarget;
+import dev.migrator.api.spi.TargetSettings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Runs migrations against one target. Build one with {@link #builder()}, call {@link #migrate()} at boot:
+ *
+ * <pre>{@code
+ * Migrator.builder().target(JdbcTarget.of(dataSource)).build().migrate();
+ * }</pre>
+ *
+ * <p>Thread-safe and immutable: every call opens its own session, takes the database lock where it changes
+ * anything, and closes what it opened. Many instances (threads, processes, hosts) may call it at once; exactly one
+ * migrates and the others wait, then find nothing left to do.
+ */
+public final class Migrator {
+    private final MigratorConfig config;
+
+    private Migrator(MigratorConfig config) {
+        this.config = config;
+    }
+
+    /** Starts configuring a migrator; {@link Builder#target} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this migrator's settings, to derive a variant. */
+    public Builder toBuilder() {
+        return new Builder(config);
+    }
+
+    /** Applies every pending migration in version order, then the repeatable ones whose checksum changed. */
+    public MigrateResult migrate() {
+        return engine().migrate(null);
+    }
+
+    /** Applies pending migrations up to and including {@code version}; repeatables only if nothing is left after. */
+    public MigrateResult migrateTo(String version) {
+        Objects.requireNonNull(version, "version");
+        return engine().migrate(Version.parse(version));
+    }
+
+    /** Undoes the {@code count} most recently applied versioned migrations, newest first, after checking the path. */
+    public RollbackResult rollback(int count) {
+        if (count < 1) {
+            throw new ConfigurationException("rollback(" + count + "): the count must be at least 1");
+        }
+        return engine().rollback(count, null);
+    }
+
+    /** Undoes every applied migration newer than {@code version}, so that the schema ends at {@code version}. */
+    public RollbackResult rollbackTo(String version) {
+        Objects.requireNonNull(version, "version");
+        return engine().rollback(0, Version.parse(version));
+    }
+
+    /** Every known migration, applied or not, in order, with its state. Reads only; locks and creates nothing. */
+    public List<MigrationStatus> info() {
+        return engine().info();
+    }
+
+    /**
+     * Checks the migrations against the history and parses the pending scripts.
+     *
+     * @throws dev.migrator.api.ValidationException listing every problem
+     */
+    public void validate() {
+        engine().validate();
+    }
+
+    /** What {@link #migrate()} would run, statement by statement, without running, locking or creating anything. */
+    public MigrationPlan plan() {
+        return engine().plan();
+    }
+
+    /** Marks an existing schema as being at {@code version}: migrations up to it will not be applied. */
+    public void baseline(String version) {
+        Objects.requireNonNull(version, "version");
+        engine().baseline(Version.parse(version));
+    }
+
+    /** Clears FAILED entries and re-aligns recorded checksums with the scripts, after a human fixed the database. */
+    public RepairResult repair() {
+        return engine().repair();
+    }
+
+    /** The target this migrator runs against. */
+    public MigrationTarget target() {
+        return config.target();
+    }
+
+    /** Where this migrator keeps its history (schema, history table, lock table), for tools such as the testkit. */
+    public TargetSettings targetSettings() {
+        return config.settings();
+    }
+
+    private MigrationEngine engine() {
+        return new MigrationEngine(config);
+    }
+
+    /**
+     * Configures a {@link Migrator}. Each method replaces the value set before; {@link #build()} checks everything
+     * at once. Not thread-safe.
+     */
+    public static final class Builder {
+        /** Where Flyway users keep their scripts; a missing default location is not an error. */
+        public static final String DEFAULT_LOCATION = "classpath:db/migration";
+        /** The history table; every other table migrator needs is also named {@code migrator_...}. */
+        public static final String DEFAULT_HISTORY_TABLE = "migrator_history";
+        /** Long enough for a big release on a slow database, short enough that a stuck deploy is noticed. */
+        public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
+        /** A crashed holder's lease lock frees after this; renewed every third of it while migrating. */
+        static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+        private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
+
+        private MigrationTarget target;
+        private List<String> locations;
+        private List<Migration<?>> migrations = List.of();
+        private Map<String, String> placeholders = Map.of();
+        private boolean replacePlaceholders = true;
+        private String historyTable = DEFAULT_HISTORY_TABLE;
+        private String schema;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private boolean outOfOrder;
+        private MigrationListener listener = new MigrationListener() { };
+        private String installedBy;
+        private Clock clock = Clock.systemUTC();
+        private Duration lease = DEFAULT_LEASE;
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        private Builder(MigratorConfig c) {
+            target = c.target();
+            locations = c.defaultLocations() ? null : c.locations();
+            migrations = c.migrations();
+            placeholders = c.placeholders();
+            replacePlaceholders = c.replacePlaceholders();
+            historyTable = c.historyTable();
+            schema = c.schema();
+            lockTimeout = c.lockTimeout();
+            outOfOrder = c.outOfOrder();
+            listener = c.listener();
+            installedBy = c.installedBy();
+            clock = c.clock();
+            lease = c.lease();
+            classLoader = c.classLoader();
+        }
+
+        /** The database to migrate (required): {@code JdbcTarget.of(dataSource)}, {@code MongoTarget.of(...)}. */
+        public Builder target(MigrationTarget target) {
+            this.target = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /**
+         * Where to find migrations: {@code classpath:db/migration} (the default) or {@code filesystem:/path}; a path
+         * without a prefix is a class-path location. Scanned recursively, directories and jars alike.
+         */
+        public Builder locations(String... locations) {
+            Objects.requireNonNull(locations, "locations");
+            this.locations = List.copyOf(Arrays.asList(locations));
+            return this;
+        }
+
+        /** Java migration instances, added to what the locations hold; they need no scanning. */
+        public Builder migrations(Migration<?>... migrations) {
+            Objects.requireNonNull(migrations, "migrations");
+            this.migrations = List.copyOf(Arrays.asList(migrations));
+            return this;
+        }
+
+        /** Values for {@code ${name}} in scripts. A script naming an unknown placeholder is refused. */
+        public Builder placeholders(Map<String, String> placeholders) {
+            Objects.requireNonNull(placeholders, "placeholders");
+            this.placeholders = new LinkedHashMap<>(placeholders);
+            return this;
+        }
+
+        /** Whether {@code ${name}} is replaced at all (default {@code true}); turn off for scripts full of {@code ${}. */
+        public Builder placeholderReplacement(boolean enabled) {
+            this.replacePlaceholders = enabled;
+            return this;
+        }
+
+        /** The history table (default {@code migrator_history}). */
+        public Builder historyTable(String historyTable) {
+            this.historyTable = Objects.requireNonNull(historyTable, "historyTable");
+            return this;
+        }
+
+        /**
+         * The schema that holds the history and where migrations run; created if missing. On PostgreSQL it is put
+         * first on the connection's {@code search_path}, keeping what was there.
+         */
+        public Builder schema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /** How long to wait for another instance's lock before {@code LockTimeoutException} (default 10 minutes). */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+            return this;
+        }
+
+        /** Whether a pending migration below the latest applied version is applied (default {@code false}). */
+        public Builder outOfOrder(boolean outOfOrder) {
+            this.outOfOrder = outOfOrder;
+            return this;
+        }
+
+        /** Hooks called around each migration and while waiting for the lock. */
+        public Builder listener(MigrationListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Who is recorded as having run the migrations (such as the CI job); default the operating-system user. */
+        public Builder installedBy(String installedBy) {
+            this.installedBy = Objects.requireNonNull(installedBy, "installedBy");
+            return this;
+        }
+
+        /** The class loader that scans {@code classpath:} locations; default the thread's context class loader. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /** For tests: the clock that stamps history rows. */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** For tests: the length of a lease lock. */
+        Builder lease(Duration lease) {
+            this.lease = Objects.requireNonNull(lease, "lease");
+            return this;
+        }
+
+        /**
+         * Checks every setting and builds the migrator.
+         *
+         * @throws ConfigurationException naming each bad setting
+         */
+        public Migrator build() {
+            List<String> problems = new ArrayList<>();
+            if (target == null) {
+                problems.add("target is required: call target(JdbcTarget.of(dataSource)) or target(MongoTarget.of(...))");
+            }
+            boolean defaultLocations = locations == null;
+            List<String> locs = defaultLocations
+                    ? List.of(target == null ? DEFAULT_LOCATION : target.defaultLocation()) : locations;
+            for (String l : locs) {
+                if (l == null || l.isBlank() || l.equals(ResourceScanner.FILESYSTEM) || l.equals(ResourceScanner.CLASSPATH)) {
+                    problems.add("locations: '" + l + "' names no path; write classpath:db/migration or filesystem:/path");
+                } else if (l.matches("^[a-zA-Z]{2,}:.*") && !l.startsWith(ResourceScanner.CLASSPATH)
+                        && !l.startsWith(ResourceScanner.FILESYSTEM)) {
+                    problems.add("locations: '" + l + "' has an unknown prefix; use classpath: or filesystem:");
+                }
+            }
+            if (!IDENTIFIER.matcher(historyTable).matches()) {
+                problems.add("historyTable: '" + historyTable + "' is not a plain identifier (letters, digits, _; "
+                        + "at most 63 characters)");
+            }
+            if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
+                problems.add("schema: '" + schema + "' is not a plain identifier (letters, digits, _; at most 63 "
+                        + "characters)");
+            }
+            if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+                problems.add("lockTimeout: " + lockTimeout + " must be positive");
+            }
+            if (lease.toMillis() < 150) {
+                problems.add("lease: " + lease + " must be at least 150 ms");
+            }
+            placeholders.forEach((k, v) -> {
+                if (k == null || k.isBlank() || v == null) {
+                    problems.add("placeholders: '" + k + "' needs a name and a non-null value");
+                }
+            });
+            for (Migration<?> m : migrations) {
+                if (m == null) {
+                    problems.add("migrations: a migration is null");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException("The migrator is not configured right", problems);
+            }
+            String by = installedBy != null ? installedBy : System.getProperty("user.name", "unknown");
+            ClassLoader loader = classLoader != null ? classLoader
+                    : Thread.currentThread().getContextClassLoader() != null
+                    ? Thread.currentThread().getContextClassLoader() : Migrator.class.getClassLoader();
+            Map<String, String> values = new LinkedHashMap<>(placeholders);
+            values.putIfAbsent("migrator:historyTable", historyTable);
+            if (schema != null) {
+                values.putIfAbsent("migrator:schema", schema);
+            }
+            return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
+                    replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, listener, by, clock, lease,
+                    loader));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.migrator.core;
+
+import dev.migrator.api.ConfigurationException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Lists the files under a {@code classpath:} or {@code filesystem:} location: in directories, in jars, and in jars
+ * nested in a Spring Boot fat jar (whose class loader hands out {@link JarURLConnection}s too). The only place that
+ * touches class-path URLs.
+ */
+final class ResourceScanner {
+    static final String CLASSPATH = "classpath:";
+    static final String FILESYSTEM = "filesystem:";
+
+    /**
+     * One file found.
+     *
+     * @param name   the file name
+     * @param path   where it was found: class-path-relative for {@code classpath:}, absolute for {@code filesystem:}
+     * @param source reads the content
+     */
+    record Resource(String name, String path, ContentSource source) {
+        String read() {
+            try {
+                return source.read();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        }
+    }
+
+    /** Reads a resource's content as UTF-8 text. */
+    @FunctionalInterface
+    interface ContentSource {
+        String read() throws IOException;
+    }
+
+    private final ClassLoader classLoader;
+
+    ResourceScanner(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /** The files under a location, sorted by path; {@code null} when the location does not exist. */
+    List<Resource> scan(String location) {
+        try {
+            if (location.startsWith(FILESYSTEM)) {
+                return scanDirectory(Paths.get(location.substring(FILESYSTEM.length())), null);
+            }
+            String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+            return scanClasspath(trimSlashes(path));
+        } catch (IOException | URISyntaxException e) {
+            throw new ConfigurationException("location '" + location + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Resource> scanClasspath(String path) throws IOException, URISyntaxException {
+        Enumeration<URL> roots = classLoader.getResources(path);
+        if (!roots.hasMoreElements()) {
+            return null;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<Resource> out = new ArrayList<>();
+        while (roots.hasMoreElements()) {
+            URL root = roots.nextElement();
+            if (!seen.add(root.toString())) {
+                continue;
+            }
+            if (root.getProtocol().equals("file")) {
+                out.addAll(scanDirectory(Paths.get(root.toURI()), path));
+                continue;
+            }
+            URLConnection connection = root.openConnection();
+            if (!(connection instanceof JarURLConnection jar)) {
+                throw new ConfigurationException("classpath:" + path + " is at " + root + ", whose kind ("
+                        + root.getProtocol() + ") cannot be listed: package the migrations in a jar or a directory, "
+                        + "or use a filesystem: location");
+            }
+            out.addAll(scanJar(jar, path));
+        }
+        out.sort((a, b) -> a.path().compareTo(b.path()));
+        return out;
+    }
+
+    private List<Resource> scanJar(JarURLConnection connection, String path) throws IOException {
+        connection.setUseCaches(false);
+        String prefix = path.isEmpty() ? "" : path + "/";
+        List<Resource> out = new ArrayList<>();
+        URL jarUrl = connection.getJarFileURL();
+        try (JarFile jar = connection.getJarFile()) {
+            String inner = connection.getEntryName() == null ? prefix : trimSlashes(connection.getEntryName()) + "/";
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.isDirectory() || !entry.getName().startsWith(inner)) {
+                    continue;
+                }
+                String relative = prefix + entry.getName().substring(inner.length());
+                String name = relative.substring(relative.lastIndexOf('/') + 1);
+                byte[] content;
+                try (InputStream in = jar.getInputStream(entry)) {
+                    content = in.readAllBytes();
+                }
+                out.add(new Resource(name, relative, () -> new String(content, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot list " + jarUrl + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static List<Resource> scanDirectory(Path dir, String classpathPrefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        List<Resource> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                String relative = dir.relativize(file).toString().replace('\\', '/');
+                String path = classpathPrefix == null ? file.toString()
+                        : (classpathPrefix.isEmpty() ? relative : classpathPrefix + "/" + relative);
+                out.add(new Resource(file.getFileName().toString(), path,
+                        () -> Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
+    }
+
+    private static String trimSlashes(String path) {
+        int start = 0;
+        int end = path.length();
+        while (start < end && path.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(start, end);
+    }
+}

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW user_names AS SELECT name FROM users;

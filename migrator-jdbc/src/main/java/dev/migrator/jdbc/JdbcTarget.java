@@ -1,0 +1,79 @@
+package dev.migrator.jdbc;
+
+import dev.migrator.api.Migration;
+import dev.migrator.api.spi.MigrationTarget;
+import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.spi.TargetSession;
+import dev.migrator.api.spi.TargetSettings;
+import dev.migrator.jdbc.internal.DriverManagerDataSource;
+import dev.migrator.jdbc.internal.JdbcSession;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+
+/**
+ * A relational database reached through JDBC. The dialect (H2, PostgreSQL, MySQL/MariaDB, SQL Server, Oracle) is
+ * recognised from the connection. Immutable and thread-safe.
+ *
+ * <p>A run uses two connections at once: one holds the database lock, idle, while the other runs the migrations.
+ * A pool handed to {@link #of(DataSource)} needs room for both.
+ */
+public final class JdbcTarget implements MigrationTarget {
+    private final DataSource dataSource;
+    private final String description;
+    private final String dialect;
+
+    private JdbcTarget(DataSource dataSource, String description, String dialect) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.dialect = dialect;
+    }
+
+    /** A target that takes its connections from {@code dataSource} (a pool, or any other). */
+    public static JdbcTarget of(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        return new JdbcTarget(dataSource, "DataSource " + dataSource.getClass().getSimpleName(), null);
+    }
+
+    /** A target that opens connections with {@link java.sql.DriverManager}; {@code user} and {@code password} may be null. */
+    public static JdbcTarget of(String url, String user, String password) {
+        Objects.requireNonNull(url, "url");
+        return new JdbcTarget(new DriverManagerDataSource(url, user, password),
+                Secrets.mask(url) + (user == null ? "" : " (user " + user + ")"), null);
+    }
+
+    /**
+     * The same target with its dialect chosen by name instead of recognised from the connection:
+     * {@code h2}, {@code postgresql}, {@code mysql}, {@code sqlserver} or {@code oracle}. Useful for a database that
+     * speaks another's dialect, such as H2 in a compatibility mode.
+     */
+    public JdbcTarget dialect(String name) {
+        Objects.requireNonNull(name, "name");
+        return new JdbcTarget(dataSource, description, name);
+    }
+
+    @Override
+    public TargetSession open(TargetSettings settings) {
+        return JdbcSession.open(dataSource, description, dialect, settings);
+    }
+
+    @Override
+    public String scriptSuffix() {
+        return ".sql";
+    }
+
+    @Override
+    public boolean accepts(Migration<?> migration) {
+        return migration instanceof JdbcMigration;
+    }
+
+    @Override
+    public String defaultLocation() {
+        return "classpath:db/migration";
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.migrator.jdbc.internal;
+
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.spi.LeaseLock;
+import dev.migrator.api.spi.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * A lease row in {@code migrator_lock}, for databases without a session lock (H2; Oracle without DBMS_LOCK).
+ * One row per history table: {@code (lock_id, owner, expires_at)}. Expiry is in epoch milliseconds of the hosts'
+ * clocks, which NTP keeps within far less than the 30-second lease; it keeps the SQL the same on every database.
+ * Each call uses a connection of its own, in autocommit: renewals come from the heartbeat thread while the
+ * migrations hold the work connection.
+ */
+final class JdbcLeaseLock implements LeaseLock {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcLeaseLock.class);
+
+    private final Supplier<Connection> connections;
+    private final JdbcDialect dialect;
+    private final String schema;
+    private final String table;
+    private final String qualified;
+    private final String lockId;
+    private boolean tableReady;
+
+    JdbcLeaseLock(Supplier<Connection> connections, JdbcDialect dialect, String schema, String table, String lockId) {
+        this.connections = connections;
+        this.dialect = dialect;
+        this.schema = schema;
+        this.table = table;
+        this.qualified = dialect.qualify(schema, table);
+        this.lockId = lockId;
+    }
+
+    @Override
+    public boolean tryAcquire(String owner, Duration lease) {
+        try (Connection c = connections.get()) {
+            c.setAutoCommit(true);
+            ensureTable(c);
+            long now = System.currentTimeMillis();
+            try (PreparedStatement expired = c.prepareStatement(
+                    "DELETE FROM " + qualified + " WHERE lock_id = ? AND expires_at < ?")) {
+                expired.setString(1, lockId);
+                expired.setLong(2, now);
+                if (expired.executeUpdate() > 0) {
+                    LOG.warn("Took over an expired migration lock on {}: its holder stopped without releasing it",
+                            qualified);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO " + qualified + " (lock_id, owner, expires_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, lockId);
+                insert.setString(2, owner);
+                insert.setLong(3, now + lease.toMillis());
+                insert.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (dialect.isDuplicate(e) || isLockConflict(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ConfigurationException("Cannot take the migration lock in " + qualified + ": "
+                    + Secrets.mask(e.getMessage()) + ". Check that the database user may create and write it", e);
+        }
+    }
+
+    @Override
+    public boolean renew(String owner, Duration lease) {
+        try (Connection c = connections.get();
+             PreparedStatement s = c.prepareStatement(
+                     "UPDATE " + qualified + " SET expires_at = ? WHERE lock_id = ? AND owner = ?")) {
+            c.setAutoCommit(true);
+            s.setLong(1, System.currentTimeMillis() + lease.toMillis());
+            s.setString(2, lockId);
+            s.setString(3, owner);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("renewing the lease failed: " + Secrets.mask(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void release(String owner) {
+        try (Connection c = connections.get();
+             PreparedStatement s = c.prepareStatement(
+                     "DELETE FROM " + qualified + " WHERE lock_id = ? AND owner = ?")) {
+            c.setAutoCommit(true);
+            s.setString(1, lockId);
+            s.setString(2, owner);
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // The lease expires on its own; a failed release only delays the next instance.
+            LOG.warn("Could not release the migration lock in {} ({}); it expires by itself", qualified,
+                    Secrets.mask(e.getMessage()));
+        }
+    }
+
+    private void ensureTable(Connection c) throws SQLException {
+        if (tableReady) {
+            return;
+        }
+        if (schema != null && !dialect.schemaExists(c, schema)) {
+            try {
+                dialect.createSchema(c, schema);
+            } catch (SQLException e) {
+                if (!dialect.schemaExists(c, schema)) {
+                    throw e;
+                }
+            }
+        }
+        if (!dialect.tableExists(c, schema, table)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE " + qualified + " (lock_id " + dialect.varchar(100) + " NOT NULL PRIMARY KEY, "
+                        + "owner " + dialect.varchar(100) + " NOT NULL, expires_at " + dialect.bigint() + " NOT NULL)");
+            } catch (SQLException e) {
+                // Another instance created it between the look and the create.
+                if (!dialect.tableExists(c, schema, table)) {
+                    throw e;
+                }
+            }
+        }
+        tableReady = true;
+    }
+
+    /** H2 reports a row another transaction is inserting as a lock timeout rather than a duplicate. */
+    private static boolean isLockConflict(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.equals("HYT00") || state.startsWith("40"));
+    }
+}

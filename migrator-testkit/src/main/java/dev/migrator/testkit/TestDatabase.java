@@ -1,0 +1,248 @@
+package dev.migrator.testkit;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * A fresh, empty database for one test, dropped by {@link #close()}. The server is found in this order:
+ * <ol>
+ * <li>a JDBC URL of a server given by system property {@code migrator.test.<kind>.url} or environment variable
+ * {@code MIGRATOR_TEST_<KIND>_URL} (with {@code .user}/{@code _USER} and {@code .password}/{@code _PASSWORD});</li>
+ * <li>the local server on its standard port (PostgreSQL 127.0.0.1:5432, MariaDB 127.0.0.1:3306), as user
+ * {@code migrator} with password {@code migrator};</li>
+ * <li>a Testcontainers container, where Testcontainers is on the class path and Docker runs.</li>
+ * </ol>
+ * When none is there, {@link #create} fails and says what it needed: a database test never skips silently.
+ *
+ * <p>On the server, a database named {@code migrator_test_<random>} is created and dropped after.
+ */
+public final class TestDatabase implements AutoCloseable {
+    private static final String DEFAULT_USER = "migrator";
+    private static final String DEFAULT_PASSWORD = "migrator";
+
+    private final DatabaseKind kind;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String name;
+    private final Server server;
+
+    private TestDatabase(DatabaseKind kind, String url, String user, String password, String name, Server server) {
+        this.kind = kind;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.name = name;
+        this.server = server;
+    }
+
+    /**
+     * Creates an empty database of the given kind.
+     *
+     * @throws IllegalStateException when no server of that kind can be reached, saying how to provide one
+     */
+    public static TestDatabase create(DatabaseKind kind) {
+        String name = "migrator_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (kind == DatabaseKind.H2) {
+            return new TestDatabase(kind, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", name, null);
+        }
+        Server server = Server.find(kind);
+        server.execute("CREATE DATABASE " + name);
+        return new TestDatabase(kind, server.urlOf(name), server.user, server.password, name, server);
+    }
+
+    /** The kind of database. */
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    /** The JDBC URL of this database. */
+    public String url() {
+        return url;
+    }
+
+    /** The user to connect as. */
+    public String user() {
+        return user;
+    }
+
+    /** The password to connect with. */
+    public String password() {
+        return password;
+    }
+
+    /** The database's name (for MariaDB, also its schema). */
+    public String name() {
+        return name;
+    }
+
+    /** A new connection to this database. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    /** A data source opening connections to this database with {@link DriverManager}. */
+    public DataSource dataSource() {
+        return new SimpleDataSource(url, user, password);
+    }
+
+    /** Drops the database. */
+    @Override
+    public void close() {
+        if (server == null) {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop " + name, e);
+            }
+            return;
+        }
+        server.execute(kind == DatabaseKind.POSTGRESQL ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+                : "DROP DATABASE IF EXISTS " + name);
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + url;
+    }
+
+    /** A database server that tests may create databases on. */
+    static final class Server {
+        final DatabaseKind kind;
+        final String adminUrl;
+        final String user;
+        final String password;
+
+        Server(DatabaseKind kind, String adminUrl, String user, String password) {
+            this.kind = kind;
+            this.adminUrl = adminUrl;
+            this.user = user;
+            this.password = password;
+        }
+
+        static Server find(DatabaseKind kind) {
+            String prefix = "migrator.test." + kind.key() + ".";
+            String env = "MIGRATOR_TEST_" + kind.key().toUpperCase(Locale.ROOT) + "_";
+            String url = setting(prefix + "url", env + "URL");
+            if (url != null) {
+                return new Server(kind, url, orDefault(setting(prefix + "user", env + "USER"), DEFAULT_USER),
+                        orDefault(setting(prefix + "password", env + "PASSWORD"), DEFAULT_PASSWORD));
+            }
+            int port = kind == DatabaseKind.POSTGRESQL ? 5432 : 3306;
+            if (listening("127.0.0.1", port)) {
+                String local = kind == DatabaseKind.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:5432/postgres"
+                        : "jdbc:mariadb://127.0.0.1:3306/";
+                return new Server(kind, local, DEFAULT_USER, DEFAULT_PASSWORD);
+            }
+            if (Containers.available()) {
+                return Containers.start(kind);
+            }
+            throw new IllegalStateException("This test needs " + kind + " and found none: set " + env + "URL (with "
+                    + env + "USER and " + env + "PASSWORD), or the system property " + prefix + "url; or run a local "
+                    + "server on 127.0.0.1:" + port + " with user migrator/migrator allowed to create databases; or "
+                    + "start Docker so that Testcontainers can run one (add org.testcontainers:testcontainers)");
+        }
+
+        String urlOf(String database) {
+            if (kind == DatabaseKind.POSTGRESQL) {
+                return replaceDatabase(adminUrl, database);
+            }
+            return replaceDatabase(adminUrl, database);
+        }
+
+        void execute(String sql) {
+            try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                 Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("on " + kind + " at " + adminUrl + " as " + user + ": " + sql
+                        + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        private static String replaceDatabase(String url, String database) {
+            int query = url.indexOf('?');
+            String base = query < 0 ? url : url.substring(0, query);
+            String params = query < 0 ? "" : url.substring(query);
+            int slash = base.indexOf('/', base.indexOf("//") + 2);
+            return (slash < 0 ? base + "/" : base.substring(0, slash + 1)) + database + params;
+        }
+
+        private static boolean listening(String host, int port) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, port), 500);
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+
+        private static String setting(String property, String env) {
+            String v = System.getProperty(property);
+            if (v == null || v.isBlank()) {
+                v = System.getenv(env);
+            }
+            return v == null || v.isBlank() ? null : v;
+        }
+
+        private static String orDefault(String v, String d) {
+            return v == null ? d : v;
+        }
+    }
+
+    /** A data source over {@link DriverManager}. */
+    private record SimpleDataSource(String url, String user, String password) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        @Override
+        public Connection getConnection(String u, String p) throws SQLException {
+            return DriverManager.getConnection(url, u, p);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
