@@ -1,2 +1,2 @@
-DROP INDEX users_email_idx${dropIndexOn};
+DROP INDEX users_email_idx${onUsers};
 ALTER TABLE users DROP COLUMN email;

@@ -57,7 +57,8 @@ final class MigrationExecutor {
                 throw fail(m, script, checksum, action, f, start, startedOn);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            LOG.info("{} {} in {} ms", undo ? "Undid" : "Applied", m.label(), took.toMillis());
+            LOG.info("{} {} in {} ms", undo ? "Undid" : "Applied",
+                    script + (m.version() == null ? " (repeatable)" : " (version " + m.version() + ")"), took.toMillis());
             event(action, m, script, "SUCCESS", took, null);
             MigrationEvent after = new MigrationEvent(run.runId, action.name(), m.versionText(), m.description(),
                     script, run.target, took);
@@ -82,7 +83,8 @@ final class MigrationExecutor {
                 : "Its transaction was rolled back and nothing was left behind: fix the "
                 + (action == Action.UNDO ? "down migration and roll back again." : "script and migrate again.");
         String statement = f.statement() == null ? null : Secrets.shorten(f.statement(), 300);
-        String message = verb + m.label() + " failed" + where + ": " + cause
+        String label = script + (m.version() == null ? " (repeatable)" : " (version " + m.version() + ")");
+        String message = verb + label + " failed" + where + ": " + cause
                 + (statement == null ? "" : "\n  Statement: " + statement) + "\n  " + outcome;
         MigrationFailedException error = new MigrationFailedException(message, f.getCause(), m.versionText(), script,
                 f.line(), statement, f.leftChanges());

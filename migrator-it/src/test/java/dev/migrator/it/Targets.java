@@ -18,9 +18,18 @@ final class Targets {
     private Targets() {
     }
 
+    /**
+     * Whether a failed DDL statement rolls back with its transaction. Only PostgreSQL here: MariaDB and H2 2.x commit
+     * DDL at once, so their failed DDL migrations are FAILED until repair, and each is announced by a STARTED row.
+     */
+    static boolean transactionalDdl(DatabaseKind kind) {
+        return kind == DatabaseKind.POSTGRESQL;
+    }
+
     /** The dialect-specific placeholder values the shared fixtures use. */
     static Map<String, String> placeholders(DatabaseKind kind) {
-        return Map.of("dropIndexOn", kind == DatabaseKind.MARIADB ? " ON users" : "");
+        boolean maria = kind == DatabaseKind.MARIADB;
+        return Map.of("onUsers", maria ? " ON users" : "", "onOrders", maria ? " ON orders" : "");
     }
 
     static Migrator.Builder migrator(TestDatabase db, String... locations) {
@@ -69,7 +78,7 @@ final class Targets {
     static boolean tableExists(TestDatabase db, String table) {
         try (Connection c = db.connect();
              ResultSet rs = c.getMetaData().getTables(db.kind() == DatabaseKind.MARIADB ? db.name() : null,
-                     null, table, null)) {
+                     schemaOf(db), "%", new String[]{"TABLE", "VIEW", "BASE TABLE"})) {
             while (rs.next()) {
                 if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
                     return true;
@@ -79,6 +88,33 @@ final class Targets {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every table and column of the database, for "nothing changed" checks. */
+    static List<String> schemaDump(TestDatabase db) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.connect();
+             ResultSet rs = c.getMetaData().getColumns(db.kind() == DatabaseKind.MARIADB ? db.name() : null,
+                     schemaOf(db), "%", "%")) {
+            while (rs.next()) {
+                out.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME") + " "
+                        + rs.getString("TYPE_NAME") + " " + rs.getString("COLUMN_DEF"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Every column of every history row, for "the history did not change" checks. */
+    static List<List<String>> historyDump(TestDatabase db) {
+        return query(db, "SELECT * FROM " + historyTable(db) + " ORDER BY installed_rank");
+    }
+
+    /** The default schema tests create tables in (MariaDB has none: its database is the catalog). */
+    static String schemaOf(TestDatabase db) {
+        return db.kind() == DatabaseKind.POSTGRESQL ? "public" : db.kind() == DatabaseKind.H2 ? "PUBLIC" : null;
     }
 
     static void execute(TestDatabase db, String sql) {

@@ -1,6 +1,10 @@
 package dev.migrator.jdbc.internal;
 
-/** H2 (the embedded default): transactional DDL, no session lock, so a lease row. */
+/**
+ * H2 (the embedded default). H2 2.x commits every DDL statement at once (a rollback does not undo a CREATE TABLE),
+ * so DDL is treated as MySQL's is: a script holding DDL is not atomic, and a failure after DDL is FAILED until
+ * repair. H2 has no session lock, so a lease row is used.
+ */
 public final class H2Dialect extends JdbcDialect {
     @Override
     public String name() {
@@ -19,6 +23,6 @@ public final class H2Dialect extends JdbcDialect {
 
     @Override
     public boolean transactionalDdl() {
-        return true;
+        return false;
     }
 }

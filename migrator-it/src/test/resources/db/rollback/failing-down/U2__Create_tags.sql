@@ -1,0 +1,2 @@
+DROP TABLE labels;
+DROP TABLE no_such_table;
