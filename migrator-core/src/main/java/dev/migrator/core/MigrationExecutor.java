@@ -82,7 +82,7 @@ final class MigrationExecutor {
                 ? "roll back again." : "migrate again.")
                 : "Its transaction was rolled back and nothing was left behind: fix the "
                 + (action == Action.UNDO ? "down migration and roll back again." : "script and migrate again.");
-        String statement = f.statement() == null ? null : Secrets.shorten(f.statement(), 300);
+        String statement = f.statement() == null ? null : Secrets.shorten(Secrets.mask(f.statement()), 300);
         String label = script + (m.version() == null ? " (repeatable)" : " (version " + m.version() + ")");
         String message = verb + label + " failed" + where + ": " + cause
                 + (statement == null ? "" : "\n  Statement: " + statement) + "\n  " + outcome;

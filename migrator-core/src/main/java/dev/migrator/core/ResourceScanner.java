@@ -80,7 +80,7 @@ final class ResourceScanner {
     private List<Resource> scanClasspath(String path) throws IOException, URISyntaxException {
         Enumeration<URL> roots = classLoader.getResources(path);
         if (!roots.hasMoreElements()) {
-            return null;
+            return scanJarsWithoutDirectoryEntries(path);
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Resource> out = new ArrayList<>();
@@ -105,13 +105,40 @@ final class ResourceScanner {
         return out;
     }
 
+    /**
+     * A jar built without directory entries (some shading and build tools omit them) is invisible to
+     * {@code getResources("db/migration")}; every jar has a manifest, so list the jars through theirs. Runs only when
+     * the ordinary look-up found nothing.
+     */
+    private List<Resource> scanJarsWithoutDirectoryEntries(String path) throws IOException {
+        List<Resource> out = new ArrayList<>();
+        Enumeration<URL> manifests = classLoader.getResources("META-INF/MANIFEST.MF");
+        Set<String> seen = new LinkedHashSet<>();
+        while (manifests.hasMoreElements()) {
+            URL manifest = manifests.nextElement();
+            if (manifest.openConnection() instanceof JarURLConnection jar && seen.add(jar.getJarFileURL().toString())) {
+                out.addAll(scanJar(jar, path, path.isEmpty() ? "" : path + "/"));
+            }
+        }
+        if (out.isEmpty()) {
+            return null;
+        }
+        out.sort((a, b) -> a.path().compareTo(b.path()));
+        return out;
+    }
+
     private List<Resource> scanJar(JarURLConnection connection, String path) throws IOException {
+        String prefix = path.isEmpty() ? "" : path + "/";
+        String inner = connection.getEntryName() == null ? prefix : trimSlashes(connection.getEntryName()) + "/";
+        return scanJar(connection, path, inner);
+    }
+
+    private List<Resource> scanJar(JarURLConnection connection, String path, String inner) throws IOException {
         connection.setUseCaches(false);
         String prefix = path.isEmpty() ? "" : path + "/";
         List<Resource> out = new ArrayList<>();
         URL jarUrl = connection.getJarFileURL();
         try (JarFile jar = connection.getJarFile()) {
-            String inner = connection.getEntryName() == null ? prefix : trimSlashes(connection.getEntryName()) + "/";
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
                 if (entry.isDirectory() || !entry.getName().startsWith(inner)) {

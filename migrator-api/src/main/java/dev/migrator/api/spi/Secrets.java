@@ -10,6 +10,9 @@ public final class Secrets {
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(?i)\\b(password|passwd|pwd|secret|token|accesstoken|apikey)(\\s*[=:]\\s*)([^&;,\\s)'\"]+)");
     private static final Pattern USER_INFO = Pattern.compile("(://[^/:@\\s]+):([^@/\\s]+)@");
+    private static final Pattern JSON_FIELD = Pattern.compile(
+            "(?i)(\"(?:password|passwd|pwd|secret|token)\"\\s*:\\s*)\"[^\"]*\"");
+    private static final Pattern SQL_LITERAL = Pattern.compile("(?i)\\b(PASSWORD|IDENTIFIED\\s+BY)(\\s+)'(?:[^']|'')*'");
 
     private Secrets() {
     }
@@ -19,7 +22,9 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
-        String masked = KEY_VALUE.matcher(text).replaceAll("$1$2****");
+        String masked = JSON_FIELD.matcher(text).replaceAll("$1\"****\"");
+        masked = SQL_LITERAL.matcher(masked).replaceAll("$1$2'****'");
+        masked = KEY_VALUE.matcher(masked).replaceAll("$1$2****");
         return USER_INFO.matcher(masked).replaceAll("$1:****@");
     }
 

@@ -1,0 +1,220 @@
+package dev.migrator.core;
+
+import dev.migrator.api.Migration;
+import dev.migrator.api.spi.Executable;
+import dev.migrator.api.spi.ExecutionFailure;
+import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.HistoryStore;
+import dev.migrator.api.spi.LeaseLock;
+import dev.migrator.api.spi.MigrationTarget;
+import dev.migrator.api.spi.SchemaModel;
+import dev.migrator.api.spi.ScriptStatement;
+import dev.migrator.api.spi.TargetLock;
+import dev.migrator.api.spi.TargetSession;
+import dev.migrator.api.spi.TargetSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory database for engine tests: "statements" are lines appended to {@link #applied}; a statement
+ * {@code FAIL} fails. Atomic unless told otherwise. Counts what the engine asks of it.
+ */
+final class FakeTarget implements MigrationTarget {
+    final List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    final List<HistoryRecord> history = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger historyReads = new AtomicInteger();
+    final AtomicInteger lockAcquisitions = new AtomicInteger();
+    volatile boolean historyExists;
+    volatile boolean atomic = true;
+    volatile boolean failAppends;
+    volatile boolean loseLeaseOnRenew;
+    private String owner;
+
+    @Override
+    public TargetSession open(TargetSettings settings) {
+        return new Session();
+    }
+
+    @Override
+    public String scriptSuffix() {
+        return ".sql";
+    }
+
+    @Override
+    public boolean accepts(Migration<?> migration) {
+        return true;
+    }
+
+    @Override
+    public String defaultLocation() {
+        return "classpath:db/migration";
+    }
+
+    @Override
+    public String toString() {
+        return "fake";
+    }
+
+    private final class Session implements TargetSession {
+        @Override
+        public String describe() {
+            return "fake database";
+        }
+
+        @Override
+        public String user() {
+            return "tester";
+        }
+
+        @Override
+        public TargetLock lock() {
+            return new LeaseLock() {
+                @Override
+                public boolean tryAcquire(String o, Duration lease) {
+                    synchronized (FakeTarget.this) {
+                        if (owner != null) {
+                            return false;
+                        }
+                        owner = o;
+                        lockAcquisitions.incrementAndGet();
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean renew(String o, Duration lease) {
+                    synchronized (FakeTarget.this) {
+                        if (loseLeaseOnRenew) {
+                            owner = "thief";
+                        }
+                        return o.equals(owner);
+                    }
+                }
+
+                @Override
+                public void release(String o) {
+                    synchronized (FakeTarget.this) {
+                        if (o.equals(owner)) {
+                            owner = null;
+                        }
+                    }
+                }
+            };
+        }
+
+        @Override
+        public HistoryStore history() {
+            return new HistoryStore() {
+                @Override
+                public boolean exists() {
+                    return historyExists;
+                }
+
+                @Override
+                public void create() {
+                    historyExists = true;
+                }
+
+                @Override
+                public List<HistoryRecord> read() {
+                    historyReads.incrementAndGet();
+                    synchronized (history) {
+                        return List.copyOf(history);
+                    }
+                }
+
+                @Override
+                public void append(HistoryRecord record) {
+                    if (failAppends) {
+                        throw new IllegalStateException("history is read-only");
+                    }
+                    history.add(record);
+                }
+            };
+        }
+
+        @Override
+        public Executable prepareScript(String scriptName, String text) {
+            List<ScriptStatement> statements = new ArrayList<>();
+            String[] lines = text.split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    statements.add(new ScriptStatement(lines[i].trim(), i + 1));
+                }
+            }
+            boolean isAtomic = atomic;
+            return new Executable() {
+                @Override
+                public boolean atomic() {
+                    return isAtomic;
+                }
+
+                @Override
+                public List<ScriptStatement> statements() {
+                    return statements;
+                }
+            };
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Executable prepareJava(Migration<?> migration, boolean undo) {
+            return new JavaExecutable((Migration<List<String>>) migration, undo);
+        }
+
+        @Override
+        public void run(Executable executable, HistoryRecord successRecord) throws ExecutionFailure {
+            int before = applied.size();
+            if (executable instanceof JavaExecutable java) {
+                try {
+                    if (java.undo) {
+                        java.migration.down(applied);
+                    } else {
+                        java.migration.up(applied);
+                    }
+                } catch (Exception e) {
+                    throw new ExecutionFailure(e, -1, 0, null, !executable.atomic());
+                }
+            } else {
+                List<ScriptStatement> statements = executable.statements();
+                for (int i = 0; i < statements.size(); i++) {
+                    ScriptStatement s = statements.get(i);
+                    if (s.text().equals("FAIL")) {
+                        if (executable.atomic()) {
+                            applied.subList(before, applied.size()).clear();
+                        }
+                        throw new ExecutionFailure(new IllegalStateException("FAIL says no"), i, s.line(), s.text(),
+                                !executable.atomic() && i > 0);
+                    }
+                    applied.add(s.text());
+                }
+            }
+            history.add(successRecord);
+        }
+
+        @Override
+        public SchemaModel snapshot() {
+            return new SchemaModel(List.of());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private record JavaExecutable(Migration<List<String>> migration, boolean undo) implements Executable {
+        @Override
+        public boolean atomic() {
+            return true;
+        }
+
+        @Override
+        public List<ScriptStatement> statements() {
+            return List.of();
+        }
+    }
+}

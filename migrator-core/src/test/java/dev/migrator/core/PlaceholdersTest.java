@@ -1,0 +1,30 @@
+package dev.migrator.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlaceholdersTest {
+    private final Placeholders placeholders = new Placeholders(Map.of("tenant", "acme", "schema", "app"));
+
+    @Test
+    void knownNamesAreReplaced_everywhere() {
+        assertThat(placeholders.replace("CREATE TABLE ${schema}.${tenant}_orders (note TEXT DEFAULT '${tenant}');"))
+                .isEqualTo("CREATE TABLE app.acme_orders (note TEXT DEFAULT 'acme');");
+    }
+
+    @Test
+    void unknownNamesAreReported_withTheirLine() {
+        assertThat(placeholders.unknown("SELECT 1;\nSELECT '${tenant}', '${region}';\n-- ${other}"))
+                .containsExactly("line 2: ${region}", "line 3: ${other}");
+    }
+
+    @Test
+    void dollarQuotesAndUnclosedBraces_areLeftAlone() {
+        String body = "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql; -- ${ unclosed";
+        assertThat(placeholders.unknown(body)).isEmpty();
+        assertThat(placeholders.replace(body)).isEqualTo(body);
+    }
+}
