@@ -10,7 +10,8 @@ public class V2__Backfill_emails implements JdbcMigration {
     @Override
     public void up(JdbcContext ctx) throws Exception {
         try (PreparedStatement s = ctx.connection().prepareStatement(
-                "UPDATE users SET email = CONCAT(LOWER(name), '@example.com') WHERE email IS NULL")) {
+                "UPDATE users SET email = CONCAT(LOWER(name), ?) WHERE email IS NULL")) {
+            s.setString(1, Emails.domain());
             s.executeUpdate();
         }
     }

@@ -23,6 +23,10 @@ import java.util.Map;
 final class MigrationDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationDiscovery.class);
 
+    /** Class files named like a versioned or repeatable migration; inner classes ({@code $}) excluded. */
+    private static final java.util.regex.Pattern JAVA_MIGRATION_NAME =
+            java.util.regex.Pattern.compile("(V[0-9][0-9._]*|R)__[^$]+\\.class");
+
     private final MigrationTarget target;
     private final Placeholders placeholders;
     private final ResourceScanner scanner;
@@ -59,6 +63,9 @@ final class MigrationDiscovery {
 
         for (ResourceScanner.Resource r : resources) {
             if (r.name().endsWith(".class")) {
+                if (!JAVA_MIGRATION_NAME.matcher(r.name()).matches()) {
+                    continue; // helpers, inner classes and anything else not named like a migration
+                }
                 Migration<?> m = instantiate(r, problems);
                 if (m != null) {
                     addJava(m, r.path(), versioned, repeatable, problems);

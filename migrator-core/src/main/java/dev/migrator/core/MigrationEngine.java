@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The engine: one instance per call of a {@link Migrator} operation.
@@ -44,6 +45,8 @@ final class MigrationEngine {
 
     private final MigratorConfig config;
     private final Placeholders placeholders;
+    /** Identifies this call in logs (MDC {@code migrator.run}), history rows and listener events. */
+    private final String runId = UUID.randomUUID().toString();
 
     MigrationEngine(MigratorConfig config) {
         this.config = config;
@@ -57,9 +60,9 @@ final class MigrationEngine {
             throw new ConfigurationException("migrateTo(" + upTo + "): no migration has version " + upTo
                     + "; pick one that info() lists");
         }
-        try (TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
             String target = session.describe();
-            MDC.put("migrator.target", target);
+            mdc.target(target);
             HistoryState state = read(session);
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
             plan.future().forEach(f -> LOG.warn("{}; it is left as it is", f));
@@ -102,17 +105,15 @@ final class MigrationEngine {
                         applied.size() == 1 ? "" : "s", target, millisSince(start), text(after));
                 return new MigrateResult(applied, before, text(after), target);
             }
-        } finally {
-            MDC.remove("migrator.target");
         }
     }
 
     RollbackResult rollback(int count, Version to) {
         long start = System.nanoTime();
         List<ResolvedMigration> resolved = discover();
-        try (TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
             String target = session.describe();
-            MDC.put("migrator.target", target);
+            mdc.target(target);
             // Checked once before locking, so a refused rollback touches nothing at all, and again under the lock.
             List<ResolvedMigration> steps = RollbackPlanner.plan(resolved, read(session), count, to);
             Map<ResolvedMigration, Executable> prepared = new HashMap<>();
@@ -137,21 +138,19 @@ final class MigrationEngine {
                         undone.size() == 1 ? "" : "s", target, millisSince(start), after);
                 return new RollbackResult(undone, before, after, target);
             }
-        } finally {
-            MDC.remove("migrator.target");
         }
     }
 
     List<MigrationStatus> info() {
         List<ResolvedMigration> resolved = discover();
-        try (TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
             return MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder()).statuses();
         }
     }
 
     void validate() {
         List<ResolvedMigration> resolved = discover();
-        try (TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
             List<String> problems = new ArrayList<>(plan.problems());
             problems.addAll(plan.future());
@@ -167,7 +166,7 @@ final class MigrationEngine {
 
     MigrationPlan plan() {
         List<ResolvedMigration> resolved = discover();
-        try (TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
             if (!plan.problems().isEmpty()) {
                 throw validationFailed(plan.problems());
@@ -183,7 +182,8 @@ final class MigrationEngine {
     }
 
     void baseline(Version version) {
-        try (TargetSession session = open(); RunScope scope = lock(session, session.describe())) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open();
+             RunScope scope = lock(session, session.describe())) {
             HistoryState state = read(session);
             if (state.maxRank() > 0) {
                 throw new ValidationException("Cannot baseline " + session.describe() + " at version " + version
@@ -200,7 +200,7 @@ final class MigrationEngine {
 
     RepairResult repair() {
         List<ResolvedMigration> resolved = discover();
-        try (TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
             if (!session.history().exists()) {
                 return new RepairResult(List.of(), List.of());
             }
@@ -267,29 +267,41 @@ final class MigrationEngine {
 
     /** Takes the lock, creates the history if missing, and gives the run its identity. */
     private RunScope lock(TargetSession session, String target) {
-        RunContext run = new RunContext(session, target, config.installedBy(), config.clock(), config.listener());
-        MDC.put("migrator.run", run.runId);
+        RunContext run = new RunContext(runId, session, target, config.installedBy(), config.clock(),
+                config.listener());
         MigrationLock lock = MigrationLock.acquire(session.lock(), run.runId, config.lease(), config.lockTimeout(),
                 target, config.listener());
         try {
             session.history().create();
         } catch (RuntimeException e) {
             lock.close();
-            MDC.remove("migrator.run");
             throw e;
         }
         return new RunScope(run, lock);
+    }
+
+    /** The MDC keys of one call: {@code migrator.run} from the start, {@code migrator.target} once connected. */
+    private static final class LogContext implements AutoCloseable {
+        LogContext(String runId) {
+            MDC.put("migrator.run", runId);
+        }
+
+        void target(String target) {
+            MDC.put("migrator.target", target);
+        }
+
+        @Override
+        public void close() {
+            MDC.remove("migrator.target");
+            MDC.remove("migrator.run");
+        }
     }
 
     /** The lock and the run identity, released together. */
     private record RunScope(RunContext run, MigrationLock lock) implements AutoCloseable {
         @Override
         public void close() {
-            try {
-                lock.close();
-            } finally {
-                MDC.remove("migrator.run");
-            }
+            lock.close();
         }
     }
 

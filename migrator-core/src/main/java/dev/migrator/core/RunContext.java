@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One run's identity and the next history rank. The one mutable thing of a run: it hands out ranks, so it is used
@@ -19,7 +18,7 @@ import java.util.UUID;
 final class RunContext {
     static final String TOOL_VERSION = toolVersion();
 
-    final String runId = UUID.randomUUID().toString();
+    final String runId;
     final TargetSession session;
     final String target;
     final String installedBy;
@@ -29,7 +28,9 @@ final class RunContext {
     private String databaseUser;
     private int nextRank;
 
-    RunContext(TargetSession session, String target, String installedBy, Clock clock, MigrationListener listener) {
+    RunContext(String runId, TargetSession session, String target, String installedBy, Clock clock,
+               MigrationListener listener) {
+        this.runId = runId;
         this.session = session;
         this.target = target;
         this.installedBy = installedBy;
