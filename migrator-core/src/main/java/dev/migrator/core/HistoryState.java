@@ -54,19 +54,21 @@ final class HistoryState {
     private final Map<String, Entry> repeatable;
     private final Version baseline;
     private final int maxRank;
+    private final int lastUndoRank;
     private final boolean exists;
 
     private HistoryState(Map<Version, Entry> versioned, Map<String, Entry> repeatable, Version baseline, int maxRank,
-                         boolean exists) {
+                         int lastUndoRank, boolean exists) {
         this.versioned = versioned;
         this.repeatable = repeatable;
         this.baseline = baseline;
         this.maxRank = maxRank;
+        this.lastUndoRank = lastUndoRank;
         this.exists = exists;
     }
 
     static HistoryState empty() {
-        return new HistoryState(Map.of(), Map.of(), null, 0, false);
+        return new HistoryState(Map.of(), Map.of(), null, 0, 0, false);
     }
 
     static HistoryState of(List<HistoryRecord> rows, boolean exists) {
@@ -74,7 +76,11 @@ final class HistoryState {
         Map<String, Entry> repeatable = new HashMap<>();
         Version baseline = null;
         int maxRank = 0;
+        int lastUndoRank = 0;
         for (HistoryRecord row : rows) {
+            if (row.action() == Action.UNDO && row.outcome() == Outcome.SUCCESS) {
+                lastUndoRank = row.rank();
+            }
             maxRank = Math.max(maxRank, row.rank());
             Entry e;
             if (row.version() == null) {
@@ -88,7 +94,7 @@ final class HistoryState {
                 baseline = e.version;
             }
         }
-        return new HistoryState(versioned, repeatable, baseline, maxRank, exists);
+        return new HistoryState(versioned, repeatable, baseline, maxRank, lastUndoRank, exists);
     }
 
     private static void apply(Entry e, HistoryRecord row) {
@@ -150,6 +156,14 @@ final class HistoryState {
     /** The baseline version, or null. */
     Version baseline() {
         return baseline;
+    }
+
+    /**
+     * The rank of the latest successful undo, 0 when none. A repeatable applied before it is re-applied: the objects
+     * it builds on (a view's table, a function's types) may have changed under it.
+     */
+    int lastUndoRank() {
+        return lastUndoRank;
     }
 
     /** The highest rank written so far; the next row gets {@code maxRank() + 1}. */

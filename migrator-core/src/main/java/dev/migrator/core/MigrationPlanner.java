@@ -131,7 +131,8 @@ final class MigrationPlanner {
             if (e != null && e.isFailed()) {
                 statuses.add(status(m, MigrationState.FAILED, e.failure.installedOn(), m.checksum()));
                 problems.add(failedProblem(m.label(), e.failure));
-            } else if (e != null && e.isApplied() && (m.checksum() == null || m.checksum().equals(e.checksum))) {
+            } else if (e != null && e.isApplied() && (m.checksum() == null || m.checksum().equals(e.checksum))
+                    && e.appliedRank > history.lastUndoRank()) {
                 statuses.add(status(m, MigrationState.APPLIED, e.applied.installedOn(), m.checksum()));
             } else {
                 statuses.add(status(m, MigrationState.PENDING, null, m.checksum()));

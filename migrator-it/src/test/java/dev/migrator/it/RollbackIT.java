@@ -87,6 +87,23 @@ class RollbackIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void repeatables_areNotUndone_butReappliedByTheNextMigrate(DatabaseKind kind) {
+        TestDatabase db = databases.create(kind);
+        Migrator migrator = migrator(db, "classpath:db/basic").build();
+        migrator.migrate();
+
+        RollbackResult result = migrator.rollback(1);
+
+        assertThat(result.undone()).extracting(m -> m.version()).containsExactly("2");
+        assertThat(query(db, "SELECT COUNT(*) FROM user_names")).containsExactly(List.of("2"));
+        assertThat(migrator.info()).extracting(s -> s.version() + " " + s.state())
+                .containsExactly("1 APPLIED", "1.1 APPLIED", "2 ROLLED_BACK", "2 PENDING", "null PENDING");
+        assertThat(migrator.migrate().applied()).extracting(m -> m.script())
+                .containsExactly("db.basic.V2__Backfill_emails", "R__User_names.sql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void rollbackAcrossAnIrreversibleMigration_changesNothing(DatabaseKind kind) {
         TestDatabase db = databases.create(kind);
         Migrator migrator = migrator(db, "classpath:db/rollback/irreversible-middle").build();
