@@ -51,10 +51,7 @@ final class JdbcHistoryStore implements HistoryStore {
     public void create() {
         Connection c = session.work();
         try {
-            if (session.schemaMissing()) {
-                dialect.createSchema(c, schema);
-                session.schemaCreated();
-            }
+            session.ensureSchema();
             if (dialect.tableExists(c, schema, table)) {
                 return;
             }

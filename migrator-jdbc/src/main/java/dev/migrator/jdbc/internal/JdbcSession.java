@@ -98,11 +98,24 @@ public final class JdbcSession implements TargetSession {
         return work;
     }
 
-    /** Called when the history creates the configured schema: from then on it is current. */
-    void schemaCreated() throws SQLException {
-        if (restoreSchema == null && settings.schema() != null) {
-            restoreSchema = dialect.useSchema(work, settings.schema());
+    /**
+     * Creates the configured schema if it is missing and makes it current. Another connection (the lease lock's, or
+     * another instance's) may have created it since this session opened, so "exists now" is checked, not assumed.
+     */
+    void ensureSchema() throws SQLException {
+        if (restoreSchema != null || settings.schema() == null) {
+            return;
         }
+        if (!dialect.schemaExists(work, settings.schema())) {
+            try {
+                dialect.createSchema(work, settings.schema());
+            } catch (SQLException e) {
+                if (!dialect.schemaExists(work, settings.schema())) {
+                    throw e;
+                }
+            }
+        }
+        restoreSchema = dialect.useSchema(work, settings.schema());
     }
 
     boolean schemaMissing() throws SQLException {
