@@ -122,6 +122,8 @@ public final class Migrator {
         public static final String DEFAULT_LOCATION = "classpath:db/migration";
         /** The history table; every other table migrator needs is also named {@code migrator_...}. */
         public static final String DEFAULT_HISTORY_TABLE = "migrator_history";
+        /** The lease-lock table, used where the database has no session lock; one row per history table. */
+        public static final String LOCK_TABLE = "migrator_lock";
         /** Long enough for a big release on a slow database, short enough that a stuck deploy is noticed. */
         public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
         /** A crashed holder's lease lock frees after this; renewed every third of it while migrating. */

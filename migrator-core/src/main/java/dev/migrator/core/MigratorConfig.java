@@ -18,7 +18,7 @@ record MigratorConfig(MigrationTarget target, List<String> locations, boolean de
                       ClassLoader classLoader) {
 
     /** The lease-lock table; one row per history table, so two histories in one schema do not block each other. */
-    static final String LOCK_TABLE = "migrator_lock";
+    static final String LOCK_TABLE = Migrator.Builder.LOCK_TABLE;
 
     MigratorConfig {
         locations = List.copyOf(locations);

@@ -1,5 +1,11 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.spi.SchemaModel;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+
 /**
  * H2 (the embedded default). H2 2.x commits every DDL statement at once (a rollback does not undo a CREATE TABLE),
  * so DDL is treated as MySQL's is: a script holding DDL is not atomic, and a failure after DDL is FAILED until
@@ -24,5 +30,11 @@ public final class H2Dialect extends JdbcDialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    /** Reads the catalog, one query per kind of object; see {@link H2Snapshot}. */
+    @Override
+    public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
+        return H2Snapshot.capture(c, schema, excluded);
     }
 }

@@ -43,6 +43,13 @@ public abstract class JdbcDialect {
         return false;
     }
 
+    /**
+     * Fails a statement that the database reported only as a warning, such as Oracle's PL/SQL unit created with
+     * compilation errors. The default accepts every warning.
+     */
+    public void checkWarnings(java.sql.SQLWarning warnings) throws SQLException {
+    }
+
     /** Quotes an identifier. */
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';

@@ -49,7 +49,8 @@ final class JdbcRunner {
                 List<ScriptStatement> statements = e.statements();
                 try (Statement s = c.createStatement()) {
                     for (index = 0; index < statements.size(); index++) {
-                        s.execute(statements.get(index).text());
+                        executeFully(s, statements.get(index).text());
+                        dialect.checkWarnings(s.getWarnings());
                         logWarnings(s.getWarnings(), e.name());
                         s.clearWarnings();
                     }
@@ -76,6 +77,22 @@ final class JdbcRunner {
             } catch (SQLException ex) {
                 LOG.debug("Resetting autocommit failed", ex);
             }
+        }
+    }
+
+    /**
+     * Executes a statement and reads every result it produces. A T-SQL batch reports an error in a later statement
+     * only when its results are read (mssql-jdbc#399); left unread, a failed batch would be recorded as a success.
+     */
+    private static void executeFully(Statement s, String sql) throws SQLException {
+        boolean isResultSet = s.execute(sql);
+        while (true) {
+            if (isResultSet) {
+                s.getResultSet().close();
+            } else if (s.getUpdateCount() == -1) {
+                return;
+            }
+            isResultSet = s.getMoreResults();
         }
     }
 

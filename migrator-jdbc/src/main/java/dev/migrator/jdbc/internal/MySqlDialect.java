@@ -1,10 +1,12 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SessionLock;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -90,5 +92,11 @@ public final class MySqlDialect extends JdbcDialect {
         // GET_LOCK names are at most 64 characters.
         String name = "migrator:" + Long.toHexString(LockKeys.fnv64(key));
         return new SqlSessionLock(connections, "SELECT GET_LOCK(?, 0)", "SELECT RELEASE_LOCK(?)", name);
+    }
+
+    /** Reads the catalog, one query per kind of object; see {@link MySqlSnapshot}. */
+    @Override
+    public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
+        return MySqlSnapshot.capture(c, schema, excluded);
     }
 }

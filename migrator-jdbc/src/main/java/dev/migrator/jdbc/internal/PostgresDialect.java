@@ -1,11 +1,13 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SessionLock;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -70,5 +72,11 @@ public final class PostgresDialect extends JdbcDialect {
     public SessionLock sessionLock(Supplier<Connection> connections, String key) {
         long id = LockKeys.fnv64(key);
         return new SqlSessionLock(connections, "SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", id);
+    }
+
+    /** Reads the catalog, one query per kind of object; see {@link PostgresSnapshot}. */
+    @Override
+    public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
+        return PostgresSnapshot.capture(c, schema, excluded);
     }
 }

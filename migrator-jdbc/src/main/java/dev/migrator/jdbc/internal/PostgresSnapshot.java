@@ -1,0 +1,236 @@
+package dev.migrator.jdbc.internal;
+
+import dev.migrator.api.spi.SchemaModel;
+import dev.migrator.api.spi.SchemaModel.SchemaObject;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static dev.migrator.jdbc.internal.MetadataSnapshot.each;
+import static dev.migrator.jdbc.internal.MetadataSnapshot.isExcluded;
+
+/**
+ * A schema snapshot of PostgreSQL from {@code pg_catalog}, one query per kind of object: besides tables, columns,
+ * keys, checks, indexes, views and sequences, also enum types, functions and procedures, and triggers. Objects that
+ * belong to an extension are left out (the extension's script made them, not a migration), and so are the indexes
+ * behind primary-key, unique and exclusion constraints, which the constraints stand for.
+ */
+final class PostgresSnapshot {
+    private static final String NOT_IN_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+            + "WHERE d.objid = %s AND d.deptype = 'e')";
+    private static final String RELATIONS = "SELECT c.relname, c.relkind, "
+            + "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, "
+            + "format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcycle "
+            + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "LEFT JOIN pg_sequence s ON s.seqrelid = c.oid "
+            + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')"
+            + String.format(NOT_IN_EXTENSION, "c.oid");
+    private static final String COLUMNS = "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
+            + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity, %s "
+            + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+            + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'f') AND a.attnum > 0 AND NOT a.attisdropped";
+    private static final String COLUMN_NAMES = "(SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.i) "
+            + "FROM unnest(%1$s) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = %2$s AND a.attnum = k.n)";
+    private static final String CONSTRAINTS = "SELECT t.relname, con.conname, con.contype, "
+            + "pg_get_constraintdef(con.oid, true), " + String.format(COLUMN_NAMES, "con.conkey", "con.conrelid") + ", "
+            + "rn.nspname, rt.relname, " + String.format(COLUMN_NAMES, "con.confkey", "con.confrelid") + ", "
+            + "con.confdeltype, con.confupdtype, con.condeferrable "
+            + "FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid "
+            + "JOIN pg_namespace n ON n.oid = t.relnamespace "
+            + "LEFT JOIN pg_class rt ON rt.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rt.relnamespace "
+            + "WHERE n.nspname = ? AND con.contype IN ('p', 'u', 'f', 'c', 'x')";
+    private static final String INDEXES = "SELECT ic.relname, t.relname, i.indisunique, am.amname, "
+            + "(SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true) "
+            + "|| CASE WHEN i.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END, ', ' ORDER BY k) "
+            + "FROM generate_series(1, i.indnkeyatts) k), "
+            + "(SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k) "
+            + "FROM generate_series(i.indnkeyatts + 1, i.indnatts) k), "
+            + "pg_get_expr(i.indpred, i.indrelid, true) "
+            + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+            + "JOIN pg_namespace n ON n.oid = t.relnamespace JOIN pg_am am ON am.oid = ic.relam "
+            + "WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid "
+            + "AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x'))"
+            + String.format(NOT_IN_EXTENSION, "t.oid");
+    private static final String ENUMS = "SELECT t.typname, string_agg(quote_literal(e.enumlabel), ', ' "
+            + "ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+            + "JOIN pg_enum e ON e.enumtypid = t.oid WHERE n.nspname = ?"
+            + String.format(NOT_IN_EXTENSION, "t.oid") + " GROUP BY t.typname";
+    private static final String FUNCTIONS = "SELECT p.proname, pg_get_function_identity_arguments(p.oid), "
+            + "pg_get_function_result(p.oid), l.lanname, p.prokind, p.provolatile, p.prosrc "
+            + "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang "
+            + "WHERE n.nspname = ?" + String.format(NOT_IN_EXTENSION, "p.oid");
+    private static final String TRIGGERS = "SELECT t.relname, tg.tgname, pg_get_triggerdef(tg.oid, true) "
+            + "FROM pg_trigger tg JOIN pg_class t ON t.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
+            + "WHERE n.nspname = ? AND NOT tg.tgisinternal";
+    private static final Pattern CHECK = Pattern.compile("(?s)^CHECK \\((.*)\\)( NOT VALID)?$");
+
+    private PostgresSnapshot() {
+    }
+
+    static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
+        List<SchemaObject> objects = new ArrayList<>();
+        List<String> one = List.of(schema);
+        Set<String> tables = new HashSet<>();
+        each(c, RELATIONS, one, rs -> {
+            String name = rs.getString(1);
+            if (isExcluded(excluded, name)) {
+                return;
+            }
+            switch (rs.getString(2)) {
+                case "v", "m" -> {
+                    SchemaObject view = MetadataSnapshot.view(name,
+                            MetadataSnapshot.unqualify(rs.getString(3), schema));
+                    objects.add(rs.getString(2).equals("v") ? view
+                            : new SchemaObject("materialized view", name, view.attributes()));
+                }
+                case "S" -> objects.add(MetadataSnapshot.sequence(name, sequence(rs)));
+                default -> {
+                    tables.add(name);
+                    objects.add(MetadataSnapshot.table(name));
+                }
+            }
+        });
+        // attgenerated came with PostgreSQL 12; before it no column is generated.
+        String generated = c.getMetaData().getDatabaseMajorVersion() >= 12 ? "a.attgenerated" : "''";
+        each(c, String.format(COLUMNS, generated), one, rs -> {
+            if (!tables.contains(rs.getString(1))) {
+                return;
+            }
+            Map<String, String> more = new LinkedHashMap<>();
+            String identity = rs.getString(6);
+            if ("a".equals(identity) || "d".equals(identity)) {
+                more.put("identity", identity.equals("a") ? "always" : "by default");
+            }
+            String def = MetadataSnapshot.unqualify(rs.getString(5), schema);
+            if ("s".equals(rs.getString(7))) {
+                more.put("generated", def);
+                def = null;
+            }
+            objects.add(MetadataSnapshot.column(rs.getString(1), rs.getString(2),
+                    MetadataSnapshot.unqualify(rs.getString(3), schema), !rs.getBoolean(4), def, more));
+        });
+        each(c, CONSTRAINTS, one, rs -> {
+            if (tables.contains(rs.getString(1))) {
+                objects.add(constraint(rs, schema));
+            }
+        });
+        each(c, INDEXES, one, rs -> {
+            if (!tables.contains(rs.getString(2))) {
+                return;
+            }
+            Map<String, String> more = new LinkedHashMap<>();
+            more.put("using", rs.getString(4));
+            if (rs.getString(6) != null) {
+                more.put("include", rs.getString(6));
+            }
+            if (rs.getString(7) != null) {
+                more.put("where", squeeze(rs.getString(7), schema));
+            }
+            objects.add(MetadataSnapshot.index(rs.getString(1), rs.getString(2),
+                    List.of(squeeze(rs.getString(5), schema)), rs.getBoolean(3), more));
+        });
+        each(c, ENUMS, one, rs -> objects.add(new SchemaObject("enum type", rs.getString(1),
+                Map.of("values", rs.getString(2)))));
+        each(c, FUNCTIONS, one, rs -> objects.add(function(rs, schema)));
+        each(c, TRIGGERS, one, rs -> {
+            if (tables.contains(rs.getString(1))) {
+                objects.add(new SchemaObject("trigger", rs.getString(1) + "." + rs.getString(2),
+                        Map.of("definition", squeeze(rs.getString(3), schema))));
+            }
+        });
+        return new SchemaModel(objects);
+    }
+
+    private static Map<String, String> sequence(ResultSet rs) throws SQLException {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("type", rs.getString(4));
+        a.put("start", rs.getString(5));
+        a.put("increment", rs.getString(6));
+        a.put("min", rs.getString(7));
+        a.put("max", rs.getString(8));
+        a.put("cycle", rs.getBoolean(9) ? "yes" : "no");
+        return a;
+    }
+
+    private static SchemaObject constraint(ResultSet rs, String schema) throws SQLException {
+        String table = rs.getString(1);
+        String name = rs.getString(2);
+        String definition = squeeze(rs.getString(4), schema);
+        List<String> columns = rs.getString(5) == null ? List.of() : Arrays.asList(rs.getString(5).split(", "));
+        // PostgreSQL names an unnamed constraint orders_pkey, orders_customer_id_fkey, orders_qty_check (plus a
+        // number on a clash): such a name is not the author's.
+        String given = name.matches(Pattern.quote(table) + "_.*(pkey|key|fkey|check|excl)\\d*") ? null : name;
+        switch (rs.getString(3)) {
+            case "p":
+                return MetadataSnapshot.primaryKey(table, columns, given);
+            case "u":
+                return MetadataSnapshot.unique(table, columns, given);
+            case "f":
+                String referenced = schema.equals(rs.getString(6)) ? rs.getString(7)
+                        : rs.getString(6) + "." + rs.getString(7);
+                SchemaObject fk = MetadataSnapshot.foreignKey(table, columns, referenced,
+                        Arrays.asList(rs.getString(8).split(", ")), rule(rs.getString(9)), rule(rs.getString(10)),
+                        given);
+                return !rs.getBoolean(11) ? fk : withAttribute(fk, "deferrable",
+                        definition.contains("INITIALLY DEFERRED") ? "initially deferred" : "initially immediate");
+            case "c":
+                var m = CHECK.matcher(definition);
+                return MetadataSnapshot.check(table, m.matches() ? "(" + m.group(1) + ")" : definition, given);
+            default:
+                return new SchemaObject("exclusion", table + ": " + definition,
+                        given == null ? Map.of() : Map.of("name", given));
+        }
+    }
+
+    private static SchemaObject withAttribute(SchemaObject o, String key, String value) {
+        Map<String, String> a = new LinkedHashMap<>(o.attributes());
+        a.put(key, value);
+        return new SchemaObject(o.kind(), o.name(), a);
+    }
+
+    private static SchemaObject function(ResultSet rs, String schema) throws SQLException {
+        String kind;
+        switch (rs.getString(5)) {
+            case "p": kind = "procedure"; break;
+            case "a": kind = "aggregate"; break;
+            default: kind = "function";
+        }
+        Map<String, String> a = new LinkedHashMap<>();
+        if (rs.getString(3) != null) {
+            a.put("returns", MetadataSnapshot.unqualify(rs.getString(3), schema));
+        }
+        a.put("language", rs.getString(4));
+        a.put("volatility", switch (rs.getString(6)) {
+            case "i" -> "immutable";
+            case "s" -> "stable";
+            default -> "volatile";
+        });
+        a.put("body", squeeze(rs.getString(7), schema));
+        return new SchemaObject(kind, rs.getString(1) + "(" + MetadataSnapshot.unqualify(rs.getString(2), schema) + ")",
+                a);
+    }
+
+    private static String rule(String code) {
+        switch (code) {
+            case "c": return "cascade";
+            case "n": return "set null";
+            case "d": return "set default";
+            case "r": return "restrict";
+            default: return "no action";
+        }
+    }
+
+    private static String squeeze(String text, String schema) {
+        return MetadataSnapshot.squeeze(MetadataSnapshot.unqualify(text, schema));
+    }
+}

@@ -1,0 +1,2 @@
+DROP INDEX accounts_iban;
+ALTER TABLE accounts DROP COLUMN iban;

@@ -1,0 +1,4 @@
+DROP INDEX accounts_iban ON accounts;
+GO
+ALTER TABLE accounts DROP COLUMN iban;
+GO

@@ -1,0 +1,5 @@
+CREATE TABLE customers (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    email VARCHAR(200)
+);

@@ -1,0 +1,2 @@
+-- Forgets the foreign key that V3 added to orders.
+DROP TABLE refunds;

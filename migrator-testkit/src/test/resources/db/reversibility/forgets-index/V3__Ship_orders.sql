@@ -1,0 +1,2 @@
+ALTER TABLE orders ADD COLUMN shipped_on DATE;
+CREATE INDEX orders_customer_idx ON orders (customer_id);

@@ -1,0 +1,6 @@
+CREATE TABLE orders (
+    id INT NOT NULL PRIMARY KEY,
+    customer_id INT NOT NULL,
+    total DECIMAL(10, 2) DEFAULT 0 NOT NULL
+);
+CREATE INDEX orders_customer_idx ON orders (customer_id);

@@ -1,0 +1,1 @@
+DROP FUNCTION total_with_tax(NUMERIC);

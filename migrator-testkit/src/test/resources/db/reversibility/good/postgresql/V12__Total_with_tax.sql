@@ -1,0 +1,3 @@
+CREATE FUNCTION total_with_tax(total NUMERIC) RETURNS NUMERIC LANGUAGE sql IMMUTABLE AS $$
+    SELECT total * 1.2
+$$;

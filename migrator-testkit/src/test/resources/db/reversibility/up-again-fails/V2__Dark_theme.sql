@@ -1,0 +1,1 @@
+INSERT INTO settings (name, setting_value) VALUES ('theme', 'dark');
