@@ -50,7 +50,7 @@ final class MigrationEngine {
 
     MigrationEngine(MigratorConfig config) {
         this.config = config;
-        this.placeholders = new Placeholders(config.replacePlaceholders() ? config.placeholders() : Map.of());
+        this.placeholders = new Placeholders(config.placeholders(), config.replacePlaceholders());
     }
 
     MigrateResult migrate(Version upTo) {

@@ -10,14 +10,24 @@ import java.util.Map;
  */
 final class Placeholders {
     private final Map<String, String> values;
+    private final boolean enabled;
 
     Placeholders(Map<String, String> values) {
+        this(values, true);
+    }
+
+    /** With {@code enabled} false, scripts are left exactly as written, {@code ${...}} included. */
+    Placeholders(Map<String, String> values, boolean enabled) {
         this.values = Map.copyOf(values);
+        this.enabled = enabled;
     }
 
     /** The unknown placeholders of a script, each as {@code "line N: ${name}"}. */
     List<String> unknown(String script) {
         List<String> problems = new ArrayList<>();
+        if (!enabled) {
+            return problems;
+        }
         int from = 0;
         while ((from = script.indexOf("${", from)) >= 0) {
             int end = script.indexOf('}', from + 2);
@@ -34,7 +44,7 @@ final class Placeholders {
     }
 
     String replace(String script) {
-        if (script.indexOf("${") < 0) {
+        if (!enabled || script.indexOf("${") < 0) {
             return script;
         }
         StringBuilder out = new StringBuilder(script.length());

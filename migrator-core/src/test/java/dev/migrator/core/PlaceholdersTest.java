@@ -27,4 +27,12 @@ class PlaceholdersTest {
         assertThat(placeholders.unknown(body)).isEmpty();
         assertThat(placeholders.replace(body)).isEqualTo(body);
     }
+
+    @Test
+    void disabled_leavesEverythingAsWritten_andReportsNothing() {
+        Placeholders off = new Placeholders(Map.of("tenant", "acme"), false);
+        String script = "SELECT '${tenant}', '${unknown}';";
+        assertThat(off.unknown(script)).isEmpty();
+        assertThat(off.replace(script)).isEqualTo(script);
+    }
 }

@@ -3,6 +3,8 @@ package dev.migrator.jdbc.internal;
 import dev.migrator.api.spi.SchemaModel;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -30,6 +32,22 @@ public final class H2Dialect extends JdbcDialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    /**
+     * A plain query of the catalog rather than {@code DatabaseMetaData.getTables}, whose H2 implementation can throw
+     * a NullPointerException while another session runs DDL (seen when instances boot at once).
+     */
+    @Override
+    public boolean tableExists(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND TABLE_NAME = ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
     }
 
     /** Reads the catalog, one query per kind of object; see {@link H2Snapshot}. */

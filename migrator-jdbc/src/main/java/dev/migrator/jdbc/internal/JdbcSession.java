@@ -59,7 +59,8 @@ public final class JdbcSession implements TargetSession {
         this.autoCommitBefore = work.getAutoCommit();
         DatabaseMetaData md = work.getMetaData();
         this.description = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion().split("[\\s-]")[0]
-                + " at " + Secrets.mask(md.getURL()) + (md.getUserName() == null ? "" : " (user " + md.getUserName() + ")");
+                + " at " + Secrets.mask(md.getURL())
+                + (md.getUserName() == null || md.getUserName().isEmpty() ? "" : " (user " + md.getUserName() + ")");
         this.schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(work);
         if (settings.schema() != null && dialect.schemaExists(work, settings.schema())) {
             restoreSchema = dialect.useSchema(work, settings.schema());
