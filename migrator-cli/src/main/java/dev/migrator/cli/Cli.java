@@ -1,0 +1,135 @@
+package dev.migrator.cli;
+
+import dev.migrator.api.spi.MigrationTarget;
+import dev.migrator.core.Migrator;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One run of the command line: read the settings, open the target, run the command, print the report or the
+ * failure, and return the exit status. Everything but the process (streams, environment, exit) is handed in, so that
+ * tests can run it in-process.
+ */
+final class Cli {
+    private final Map<String, String> env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Consumer<String> secrets;
+
+    /**
+     * @param env     the environment variables
+     * @param out     standard output: the report, and nothing else
+     * @param err     standard error: messages for a human
+     * @param secrets told the password as soon as it is read, to scrub it from both streams
+     */
+    Cli(Map<String, String> env, PrintStream out, PrintStream err, Consumer<String> secrets) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        this.secrets = secrets;
+    }
+
+    /** Runs the command line and returns the exit status. */
+    int run(String[] args) {
+        Command command = commandIn(args);
+        String target = null;
+        // Known before parsing, so that a command line that cannot be parsed still gets its JSON error document.
+        boolean json = List.of(args).contains("--json")
+                || "true".equalsIgnoreCase(env.get(Option.JSON.environmentVariable()));
+        try {
+            if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+                out.print(Usage.of(command));
+                return ErrorCode.SUCCESS;
+            }
+            Arguments arguments = Arguments.parse(args);
+            if (arguments.has(Option.VERSION)) {
+                out.println("migrator " + version());
+                return ErrorCode.SUCCESS;
+            }
+            if (command == null) {
+                throw new UsageException("name a command: " + Arguments.commandList(), null);
+            }
+            Settings settings = SettingsReader.read(arguments, env);
+            json = settings.json();
+            if (settings.password() != null) {
+                secrets.accept(settings.password().reveal());
+            }
+            ClassLoader loader = DriverPath.load(settings.driverPath());
+            try (Targets.Opened opened = Targets.open(settings)) {
+                target = opened.target().toString();
+                Migrator migrator = migrator(settings, opened.target(), loader);
+                Report report = Commands.run(migrator, settings, target);
+                out.print(json ? report.json() + "\n" : report.text());
+            }
+            return ErrorCode.SUCCESS;
+        } catch (RuntimeException | LinkageError e) {
+            return fail(command, target, e, json);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static Migrator migrator(Settings s, MigrationTarget target, ClassLoader loader) {
+        Migrator.Builder builder = Migrator.builder().target(target).classLoader(loader).outOfOrder(s.outOfOrder())
+                .placeholders(s.placeholders());
+        // A CLI has no application class path: the target's default location is read from the working directory.
+        List<String> locations = s.locations().isEmpty()
+                ? List.of("filesystem:" + target.defaultLocation().replaceFirst("^classpath:", "")) : s.locations();
+        builder.locations(locations.toArray(String[]::new));
+        if (s.schema() != null) {
+            builder.schema(s.schema());
+        }
+        if (s.table() != null) {
+            builder.historyTable(s.table());
+        }
+        if (s.lockTimeout() != null) {
+            builder.lockTimeout(s.lockTimeout());
+        }
+        if (s.installedBy() != null) {
+            builder.installedBy(s.installedBy());
+        }
+        return builder.build();
+    }
+
+    private int fail(Command command, String target, Throwable failure, boolean json) {
+        if (command == null && failure instanceof UsageException u) {
+            command = u.command();
+        }
+        ErrorCode code = ErrorCode.of(failure);
+        err.println("migrator" + (command == null ? "" : " " + command.word()) + " failed (" + code
+                + ", exit status " + code.exitStatus() + "): " + Messages.of(failure));
+        for (Throwable suppressed : failure.getSuppressed()) {
+            err.println("  and also: " + Messages.of(suppressed));
+        }
+        if (code == ErrorCode.USAGE) {
+            err.println("See: java -jar migrator-cli.jar " + (command == null ? "" : command.word() + " ") + "--help");
+        }
+        if (code == ErrorCode.ERROR) {
+            err.print(Messages.stackTrace(failure));
+        }
+        if (json) {
+            out.println(JsonDocuments.error(command, target, failure));
+        }
+        return code.exitStatus();
+    }
+
+    /** The first argument that names a command, or {@code null}: for help, and for errors before parsing ends. */
+    private static Command commandIn(String[] args) {
+        for (String arg : args) {
+            Command c = Command.byWord(arg);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String version() {
+        String version = Cli.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.migrator.cli;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The commands of {@code java -jar migrator-cli.jar <command>}, each mapped to one {@code Migrator} operation. */
+enum Command {
+    MIGRATE("Apply every pending migration (up to --to VERSION when given), then the repeatable ones.",
+            EnumSet.of(Option.TO)),
+    INFO("List every migration, applied or not, with its state. Reads only.", EnumSet.noneOf(Option.class)),
+    VALIDATE("Check the migrations against the history: edited, missing, failed or unknown entries. Reads only; "
+            + "exit status 3 when a problem is found.", EnumSet.noneOf(Option.class)),
+    PLAN("Print the SQL that migrate would run, as one reviewable script. Runs, locks and creates nothing.",
+            EnumSet.noneOf(Option.class)),
+    ROLLBACK("Undo the --count N most recent migrations, or every migration newer than --to VERSION. Checks the "
+            + "whole path first: a migration without a down stops it before anything changes.",
+            EnumSet.of(Option.TO, Option.COUNT)),
+    BASELINE("Record that an existing schema is at --to VERSION: migrations up to it will not be applied.",
+            EnumSet.of(Option.TO)),
+    REPAIR("Clear FAILED entries and re-align recorded checksums, after a human fixed the database.",
+            EnumSet.noneOf(Option.class));
+
+    private final String summary;
+    private final Set<Option> ownOptions;
+
+    Command(String summary, Set<Option> ownOptions) {
+        this.summary = summary;
+        this.ownOptions = ownOptions;
+    }
+
+    /** The word typed on the command line. */
+    String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    String summary() {
+        return summary;
+    }
+
+    /** Whether this command takes the option; options not tied to a command are taken by every command. */
+    boolean takes(Option option) {
+        return !option.commandSpecific() || ownOptions.contains(option);
+    }
+
+    /** The command for a word typed on the command line, or {@code null}. */
+    static Command byWord(String word) {
+        for (Command c : values()) {
+            if (c.word().equals(word)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

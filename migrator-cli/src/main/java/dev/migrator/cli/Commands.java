@@ -1,0 +1,56 @@
+package dev.migrator.cli;
+
+import dev.migrator.core.MigrateResult;
+import dev.migrator.core.MigrationPlan;
+import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.Migrator;
+import dev.migrator.core.RepairResult;
+import dev.migrator.core.RollbackResult;
+
+import java.util.List;
+
+/** Runs one command on a {@link Migrator}: each is one call of the library, nothing more. */
+final class Commands {
+    private Commands() {
+    }
+
+    /**
+     * Runs the command and describes what it did.
+     *
+     * @param target the target described without credentials, for the documents whose result does not say it
+     */
+    static Report run(Migrator migrator, Settings settings, String target) {
+        switch (settings.command()) {
+            case MIGRATE: {
+                MigrateResult r = settings.to() == null ? migrator.migrate() : migrator.migrateTo(settings.to());
+                return new Report(r.toJson(), TextReports.migrate(r));
+            }
+            case ROLLBACK: {
+                RollbackResult r = settings.to() == null ? migrator.rollback(settings.count())
+                        : migrator.rollbackTo(settings.to());
+                return new Report(r.toJson(), TextReports.rollback(r));
+            }
+            case INFO: {
+                List<MigrationStatus> statuses = migrator.info();
+                return new Report(JsonDocuments.info(target, statuses), TextReports.info(target, statuses));
+            }
+            case VALIDATE:
+                migrator.validate();
+                return new Report(JsonDocuments.validate(target), TextReports.validate(target));
+            case PLAN: {
+                MigrationPlan plan = migrator.plan();
+                return new Report(JsonDocuments.plan(target, plan), plan.toSql());
+            }
+            case BASELINE:
+                migrator.baseline(settings.to());
+                return new Report(JsonDocuments.baseline(target, settings.to()),
+                        TextReports.baseline(target, settings.to()));
+            case REPAIR: {
+                RepairResult r = migrator.repair();
+                return new Report(JsonDocuments.repair(target, r), TextReports.repair(target, r));
+            }
+            default:
+                throw new IllegalStateException("no such command: " + settings.command());
+        }
+    }
+}

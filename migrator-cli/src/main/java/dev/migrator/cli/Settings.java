@@ -1,0 +1,35 @@
+package dev.migrator.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a command needs, merged from the flags, the environment and the config file, and checked.
+ *
+ * @param command      the command to run
+ * @param url          the JDBC or MongoDB URL, as given (it may hold credentials: print only masked)
+ * @param user         the user, or {@code null}
+ * @param password     the password, or {@code null}; its {@code toString()} hides it
+ * @param locations    where the migrations are; empty for the target's default, read from the file system
+ * @param to           the version of {@code --to}, or {@code null}
+ * @param count        {@code --count}, or {@code null}
+ * @param lockTimeout  {@code --lock-timeout}, or {@code null} for the library's default
+ * @param schema       {@code --schema}, or {@code null}
+ * @param table        {@code --table}, or {@code null}
+ * @param installedBy  {@code --installed-by}, or {@code null}
+ * @param placeholders the placeholder values
+ * @param outOfOrder   {@code --out-of-order}
+ * @param driverPath   the jar files to load drivers and {@code classpath:} migrations from
+ * @param json         {@code --json}
+ */
+record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
+                Integer count, Duration lockTimeout, String schema, String table, String installedBy,
+                Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json) {
+    Settings {
+        locations = List.copyOf(locations);
+        placeholders = Map.copyOf(placeholders);
+        driverPath = List.copyOf(driverPath);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.migrator.cli;
+
+import dev.migrator.api.ConfigurationException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Merges the flags, the environment and the config file into {@link Settings}: a flag wins over
+ * {@code MIGRATOR_<OPTION>}, which wins over the {@code --config} file. Checks every value, and reads the password.
+ */
+final class SettingsReader {
+    /** Read as the password when neither {@code --password-env} nor {@code --password-file} is given. */
+    static final String DEFAULT_PASSWORD_ENV = "MIGRATOR_PASSWORD";
+    private static final String PLACEHOLDER_KEY = "placeholder.";
+    private static final String PLACEHOLDER_ENV = Option.ENV_PREFIX + "PLACEHOLDER_";
+
+    private final Arguments args;
+    private final Map<String, String> env;
+    private final Properties file;
+    private final String fileName;
+
+    private SettingsReader(Arguments args, Map<String, String> env, Properties file, String fileName) {
+        this.args = args;
+        this.env = env;
+        this.file = file;
+        this.fileName = fileName;
+    }
+
+    /**
+     * The settings of a command line whose command is known.
+     *
+     * @throws UsageException         for a missing or malformed value
+     * @throws ConfigurationException for a config file, password file or password variable that cannot be read
+     */
+    static Settings read(Arguments args, Map<String, String> env) {
+        String config = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : env.get(Option.CONFIG.environmentVariable());
+        Properties file = config == null ? new Properties() : load(Paths.get(config));
+        return new SettingsReader(args, env, file, config).settings();
+    }
+
+    private Settings settings() {
+        Command command = args.command();
+        String url = value(Option.URL);
+        if (url == null || url.isBlank()) {
+            throw new UsageException(command.word() + " needs --url (or " + Option.URL.environmentVariable()
+                    + ", or url= in --config): a jdbc: URL or mongodb://host:port/database", command);
+        }
+        String to = command.takes(Option.TO) ? value(Option.TO) : null;
+        Integer count = command.takes(Option.COUNT) ? positive(Option.COUNT) : null;
+        if (command == Command.ROLLBACK && (to == null) == (count == null)) {
+            throw new UsageException("rollback needs exactly one of --count N (undo the N most recent migrations) "
+                    + "or --to VERSION (undo everything newer than VERSION)", command);
+        }
+        if (command == Command.BASELINE && to == null) {
+            throw new UsageException("baseline needs --to VERSION: the version the existing schema is at", command);
+        }
+        Integer lockSeconds = positive(Option.LOCK_TIMEOUT);
+        return new Settings(command, url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
+                lockSeconds == null ? null : Duration.ofSeconds(lockSeconds), value(Option.SCHEMA),
+                value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
+                driverPath(), flag(Option.JSON));
+    }
+
+    /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */
+    private String value(Option option) {
+        if (args.has(option)) {
+            return args.value(option);
+        }
+        String fromEnv = env.get(option.environmentVariable());
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        return file.getProperty(option.longName());
+    }
+
+    /** Where a value came from, for messages. */
+    private String origin(Option option) {
+        if (args.has(option)) {
+            return option.flag();
+        }
+        return env.containsKey(option.environmentVariable()) ? option.environmentVariable()
+                : option.longName() + " in " + fileName;
+    }
+
+    private Integer positive(Option option) {
+        String text = value(option);
+        if (text == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the origin
+        }
+        throw new UsageException(origin(option) + " is '" + text + "'; it must be a whole number of at least 1",
+                args.command());
+    }
+
+    private boolean flag(Option option) {
+        String text = value(option);
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new UsageException(origin(option) + " is '" + text + "'; write true or false", args.command());
+    }
+
+    private List<String> list(Option option) {
+        String text = value(option);
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> placeholders() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(PLACEHOLDER_KEY)) {
+                out.put(key.substring(PLACEHOLDER_KEY.length()), file.getProperty(key));
+            }
+        }
+        env.forEach((k, v) -> {
+            if (k.startsWith(PLACEHOLDER_ENV) && k.length() > PLACEHOLDER_ENV.length()) {
+                out.put(k.substring(PLACEHOLDER_ENV.length()), v);
+            }
+        });
+        for (String pair : args.all(Option.PLACEHOLDER)) {
+            int eq = pair.indexOf('=');
+            if (eq < 1) {
+                throw new UsageException("--placeholder '" + pair + "' must be NAME=VALUE", args.command());
+            }
+            out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private List<Path> driverPath() {
+        List<Path> jars = new ArrayList<>();
+        for (String entry : list(Option.DRIVER_PATH)) {
+            Path path = Paths.get(entry);
+            if (Files.isDirectory(path)) {
+                try (DirectoryStream<Path> dir = Files.newDirectoryStream(path, "*.jar")) {
+                    List<Path> found = new ArrayList<>();
+                    dir.forEach(found::add);
+                    found.sort(null);
+                    jars.addAll(found);
+                } catch (IOException e) {
+                    throw new ConfigurationException("--driver-path: cannot list " + path + ": " + e.getMessage(), e);
+                }
+            } else if (Files.isRegularFile(path)) {
+                jars.add(path);
+            } else {
+                throw new ConfigurationException("--driver-path: " + path.toAbsolutePath() + " does not exist; name "
+                        + "jar files or directories of jars, separated by commas");
+            }
+        }
+        return jars;
+    }
+
+    private Password password() {
+        String variable = value(Option.PASSWORD_ENV);
+        String path = value(Option.PASSWORD_FILE);
+        if (variable != null && path != null) {
+            throw new UsageException("give either --password-env or --password-file, not both", args.command());
+        }
+        if (path != null) {
+            try {
+                String text = Files.readString(Paths.get(path), StandardCharsets.UTF_8);
+                // Files written by echo, and mounted secrets, often end with one newline that is not the password's.
+                return new Password(text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
+                        : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+            } catch (IOException e) {
+                throw new ConfigurationException("The password file " + Paths.get(path).toAbsolutePath()
+                        + " (" + origin(Option.PASSWORD_FILE) + ") cannot be read: " + e.getClass().getSimpleName(), e);
+            }
+        }
+        if (variable != null) {
+            String text = env.get(variable);
+            if (text == null) {
+                throw new ConfigurationException("The environment variable " + variable + " named by "
+                        + origin(Option.PASSWORD_ENV) + " is not set; set it to the password, or name another");
+            }
+            return new Password(text);
+        }
+        String fallback = env.get(DEFAULT_PASSWORD_ENV);
+        return fallback == null ? null : new Password(fallback);
+    }
+
+    private static Properties load(Path path) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ConfigurationException("The config file " + path.toAbsolutePath() + " cannot be read: "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
+        List<String> problems = new ArrayList<>();
+        for (String key : p.stringPropertyNames()) {
+            Option option = Option.byName(key);
+            if (key.toLowerCase(Locale.ROOT).contains("password") && option == null) {
+                // Neither the value nor a hint of it is repeated.
+                problems.add("'" + key + "': a config file must not hold the password; use password-env=VAR or "
+                        + "password-file=PATH");
+            } else if (option == null && !key.startsWith(PLACEHOLDER_KEY)) {
+                problems.add("'" + key + "' is not an option; the keys are the long options without --, such as "
+                        + "url, locations, lock-timeout, placeholder.NAME");
+            } else if (option != null && (!option.configurable() || option == Option.CONFIG
+                    || option == Option.PLACEHOLDER)) {
+                problems.add("'" + key + "' cannot be set in a config file");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("The config file " + path + " has keys that cannot be used", problems);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE from_the_jar (id INT PRIMARY KEY);
