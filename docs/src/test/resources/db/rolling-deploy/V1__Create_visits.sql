@@ -1,0 +1,5 @@
+CREATE TABLE visits (
+    id    BIGINT PRIMARY KEY,
+    page  VARCHAR(100) NOT NULL,
+    count INT DEFAULT 0 NOT NULL
+);

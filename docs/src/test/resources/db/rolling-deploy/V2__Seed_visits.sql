@@ -1,0 +1,1 @@
+INSERT INTO visits (id, page) VALUES (1, '/'), (2, '/accounts');

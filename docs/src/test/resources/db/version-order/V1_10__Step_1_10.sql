@@ -1,0 +1,1 @@
+CREATE TABLE step_1_10 (id INT);

@@ -1,0 +1,1 @@
+CREATE TABLE step_2 (id INT);
