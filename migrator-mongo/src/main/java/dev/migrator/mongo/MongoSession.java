@@ -64,9 +64,10 @@ final class MongoSession implements TargetSession {
             server = ServerInfo.probe(client);
             session = server.transactions() ? client.startSession() : null;
         } catch (MongoException e) {
-            throw new MongoTargetException("Could not connect to MongoDB at " + hosts + " (database " + databaseName
-                    + "): " + MongoTargetException.reason(e) + ". Check the connection string, the credentials and "
-                    + "that the server is running", e);
+            // Like a JDBC connection failure: an operator fixes it in the configuration (exit 2 from the CLI).
+            throw new ConfigurationException("Could not connect to MongoDB at " + hosts + " (database "
+                    + databaseName + "): " + MongoTargetException.reason(e) + ". Check the connection string, the "
+                    + "credentials and that the server is running", e);
         }
         return new MongoSession(client.getDatabase(databaseName), client.getDatabase("admin"), hosts, server,
                 settings, session);
