@@ -28,10 +28,11 @@ class DocsSnippetsTest {
      * for the includes they use, and join this list when their author says so.
      */
     private static final List<String> STRICT_PAGES = List.of("README.md", "docs/README.md",
-            "docs/getting-started.md", "docs/migrations.md", "docs/configuration.md", "docs/testing.md");
+            "docs/getting-started.md", "docs/migrations.md", "docs/configuration.md", "docs/testing.md",
+            "docs/rollback.md", "docs/mongodb.md", "docs/testkit.md", "docs/ci-cd.md", "docs/json-report.md",
+            "docs/databases.md");
     /** Pages that other engineers are writing; links to them may run ahead of the pages themselves. */
-    private static final Set<String> PAGES_IN_PROGRESS = Set.of("docs/rollback.md", "docs/testkit.md",
-            "docs/mongodb.md", "docs/ci-cd.md", "docs/json-report.md", "docs/databases.md", "docs/performance.md");
+    private static final Set<String> PAGES_IN_PROGRESS = Set.of("docs/performance.md");
     private static final Pattern DEPENDENCY_VERSION = Pattern.compile(
             "<artifactId>migrator-[\\w-]+</artifactId>\\s*<version>([^<]+)</version>");
 
