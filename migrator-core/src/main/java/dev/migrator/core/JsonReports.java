@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,24 +33,6 @@ final class JsonReports {
         root.put("versionAfter", r.versionAfter());
         migrations(root.putArray("migrations"), r.undone());
         return write(root);
-    }
-
-    static String event(String runId, String target, String action, String version, String description,
-                        String script, String outcome, Duration duration, String error) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("event", "migration");
-        e.put("runId", runId);
-        e.put("target", target);
-        e.put("action", action);
-        e.put("version", version);
-        e.put("description", description);
-        e.put("script", script);
-        e.put("outcome", outcome);
-        e.put("durationMs", duration.toMillis());
-        if (error != null) {
-            e.put("error", error);
-        }
-        return write(e);
     }
 
     private static ObjectNode header(String operation, String target) {

@@ -30,6 +30,7 @@ final class MigrationDiscovery {
     private final MigrationTarget target;
     private final Placeholders placeholders;
     private final ResourceScanner scanner;
+    private final Checksums checksums = new Checksums();
 
     MigrationDiscovery(MigrationTarget target, Placeholders placeholders, ClassLoader classLoader) {
         this.target = target;
@@ -83,27 +84,30 @@ final class MigrationDiscovery {
                 problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the location");
                 continue;
             }
-            String text = r.read();
-            List<String> unknown = placeholders.unknown(text);
-            for (String u : unknown) {
-                problems.add(r.path() + " " + u + " is not a known placeholder: pass it with placeholders(...) "
-                        + "or remove it");
+            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), r.read());
+            if (script.mayHoldPlaceholders()) {
+                for (String u : placeholders.unknown(script.text())) {
+                    problems.add(r.path() + " " + u + " is not a known placeholder: pass it with placeholders(...) "
+                            + "or remove it");
+                }
             }
-            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), text);
+            Version version = name.version() == null ? null : Version.parse(name.version());
             switch (name.prefix()) {
                 case "U" -> {
-                    MigrationSource clash = undos.put(Version.parse(name.version()), script);
+                    MigrationSource clash = undos.put(version, script);
                     if (clash != null) {
                         problems.add("two undo scripts for version " + name.version() + ": " + pathOf(clash) + " and "
                                 + r.path() + "; keep one");
                     }
                 }
                 case "R" -> put(repeatable, name.description(),
-                        new ResolvedMigration(null, name.description(), scriptType, Checksums.v1(text), script, null),
+                        new ResolvedMigration(null, name.description(), scriptType,
+                                checksums.of(script.content()), script, null),
                         problems);
-                default -> put(versioned, Version.parse(name.version()),
-                        new ResolvedMigration(Version.parse(name.version()), name.description(), scriptType,
-                                Checksums.v1(text), script, null), problems);
+                default -> put(versioned, version,
+                        new ResolvedMigration(version, name.description(), scriptType,
+                                checksums.of(script.content()), script, null),
+                        problems);
             }
         }
         for (Migration<?> m : explicit) {

@@ -47,12 +47,11 @@ final class MigrationExecutor {
         Instant startedOn = run.clock.instant();
         try {
             run.listener.beforeMigration(before);
-            if (!executable.atomic()) {
-                run.session.history().append(record(m, script, checksum, action, Outcome.STARTED, startedOn, 0, null));
-            }
+            HistoryRecord started = executable.atomic() ? null
+                    : record(m, script, checksum, action, Outcome.STARTED, startedOn, 0, null);
             HistoryRecord success = record(m, script, checksum, action, Outcome.SUCCESS, startedOn, 0, null);
             try {
-                run.session.run(executable, success);
+                run.session.run(executable, started, success);
             } catch (ExecutionFailure f) {
                 throw fail(m, script, checksum, action, f, start, startedOn);
             }
@@ -115,7 +114,7 @@ final class MigrationExecutor {
     private void event(Action action, ResolvedMigration m, String script, String outcome, Duration took,
                        String error) {
         if (EVENTS.isInfoEnabled()) {
-            EVENTS.info(JsonReports.event(run.runId, run.target, action.name(), m.versionText(), m.description(),
+            EVENTS.info(JsonEvents.event(run.runId, run.target, action.name(), m.versionText(), m.description(),
                     script, outcome, took, error));
         }
     }

@@ -8,8 +8,25 @@ sealed interface MigrationSource {
     /** The file name or class name, as users see it in messages and history. */
     String name();
 
-    /** A script file. {@code path} is where it was found, for messages; {@code text} as read (no placeholders). */
-    record Script(String name, String path, String text) implements MigrationSource {
+    /**
+     * A script file. {@code path} is where it was found, for messages; {@code content} its bytes as read (UTF-8,
+     * no placeholders replaced). Decoded only when it is about to run or be planned, not on a no-op boot.
+     */
+    record Script(String name, String path, byte[] content) implements MigrationSource {
+        String text() {
+            String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        }
+
+        /** Whether the script may hold a placeholder, without decoding it. */
+        boolean mayHoldPlaceholders() {
+            for (int i = 0; i + 1 < content.length; i++) {
+                if (content[i] == '$' && content[i + 1] == '{') {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A Java migration; which of {@code up}/{@code down} runs is the caller's choice. */

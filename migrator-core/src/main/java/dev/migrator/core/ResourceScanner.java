@@ -9,10 +9,12 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Lists the files under a {@code classpath:} or {@code filesystem:} location: in directories, in jars, and in jars
@@ -39,7 +40,7 @@ final class ResourceScanner {
      * @param source reads the content
      */
     record Resource(String name, String path, ContentSource source) {
-        String read() {
+        byte[] read() {
             try {
                 return source.read();
             } catch (IOException e) {
@@ -48,10 +49,10 @@ final class ResourceScanner {
         }
     }
 
-    /** Reads a resource's content as UTF-8 text. */
+    /** Reads a resource's content. */
     @FunctionalInterface
     interface ContentSource {
-        String read() throws IOException;
+        byte[] read() throws IOException;
     }
 
     private final ClassLoader classLoader;
@@ -150,7 +151,7 @@ final class ResourceScanner {
                 try (InputStream in = jar.getInputStream(entry)) {
                     content = in.readAllBytes();
                 }
-                out.add(new Resource(name, relative, () -> new String(content, StandardCharsets.UTF_8)));
+                out.add(new Resource(name, relative, () -> content));
             }
         } catch (IOException e) {
             throw new IOException("cannot list " + jarUrl + ": " + e.getMessage(), e);
@@ -158,20 +159,31 @@ final class ResourceScanner {
         return out;
     }
 
+    /**
+     * Walks a directory with a visitor rather than a stream of paths: the visitor is handed each file's attributes,
+     * so no file is looked at twice, and a no-op boot of thousands of scripts spends its time reading them, not here.
+     */
     private static List<Resource> scanDirectory(Path dir, String classpathPrefix) throws IOException {
         if (!Files.isDirectory(dir)) {
             return null;
         }
         List<Resource> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                String relative = dir.relativize(file).toString().replace('\\', '/');
-                String path = classpathPrefix == null ? file.toString()
-                        : (classpathPrefix.isEmpty() ? relative : classpathPrefix + "/" + relative);
-                out.add(new Resource(file.getFileName().toString(), path,
-                        () -> Files.readString(file, StandardCharsets.UTF_8)));
+        String root = dir.toString();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    String path = file.toString();
+                    if (classpathPrefix != null) {
+                        String relative = path.substring(root.length() + 1).replace('\\', '/');
+                        path = classpathPrefix.isEmpty() ? relative : classpathPrefix + "/" + relative;
+                    }
+                    out.add(new Resource(file.getFileName().toString(), path, () -> Files.readAllBytes(file)));
+                }
+                return FileVisitResult.CONTINUE;
             }
-        }
+        });
+        out.sort((a, b) -> a.path().compareTo(b.path()));
         return out;
     }
 

@@ -167,7 +167,11 @@ final class FakeTarget implements MigrationTarget {
         }
 
         @Override
-        public void run(Executable executable, HistoryRecord successRecord) throws ExecutionFailure {
+        public void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord)
+                throws ExecutionFailure {
+            if (startedRecord != null) {
+                history().append(startedRecord);
+            }
             int before = applied.size();
             if (executable instanceof JavaExecutable java) {
                 try {

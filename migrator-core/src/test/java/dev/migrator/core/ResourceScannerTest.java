@@ -35,7 +35,7 @@ class ResourceScannerTest {
 
             assertThat(found).extracting(ResourceScanner.Resource::path)
                     .containsExactly("db/migration/V1__Init.sql", "db/migration/sub/V2__More.sql");
-            assertThat(found.get(0).read()).isEqualTo("CREATE TABLE a (id INT);");
+            assertThat(new String(found.get(0).read(), StandardCharsets.UTF_8)).isEqualTo("CREATE TABLE a (id INT);");
         }
     }
 

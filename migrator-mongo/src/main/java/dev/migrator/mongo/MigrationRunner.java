@@ -33,11 +33,13 @@ final class MigrationRunner {
         this.history = history;
     }
 
-    void run(Executable executable, HistoryRecord success) throws ExecutionFailure {
+    void run(Executable executable, HistoryRecord started, HistoryRecord success) throws ExecutionFailure {
         long start = System.nanoTime();
         if (executable.atomic()) {
             runInTransaction(executable, success, start);
         } else {
+            // MongoDB has no implicit commit to carry it: the STARTED document is written, with majority, first.
+            history.append(started);
             runDirectly(executable);
             history.append(stamped(success, start));
         }

@@ -132,12 +132,13 @@ final class MongoSession implements TargetSession {
     }
 
     @Override
-    public void run(Executable executable, HistoryRecord successRecord) throws ExecutionFailure {
+    public void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord)
+            throws ExecutionFailure {
         if (!(executable instanceof ScriptExecutable) && !(executable instanceof JavaExecutable)
                 || executable.atomic() && session == null) {
             throw new IllegalArgumentException("This executable was not prepared by this MongoDB session");
         }
-        runner.run(executable, successRecord);
+        runner.run(executable, startedRecord, successRecord);
     }
 
     @Override

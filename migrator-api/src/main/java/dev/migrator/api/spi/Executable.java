@@ -9,8 +9,8 @@ import java.util.List;
 public interface Executable {
 
     /**
-     * Whether the migration and its history row commit together or not at all. When {@code false}, the engine
-     * records that the migration started before running it, so that a crash leaves a truthful entry.
+     * Whether the migration and its history row commit together or not at all. When {@code false}, the engine hands
+     * {@link TargetSession#run} a STARTED row to make durable first, so that a crash leaves a truthful entry.
      */
     boolean atomic();
 

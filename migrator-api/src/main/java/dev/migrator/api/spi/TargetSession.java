@@ -34,13 +34,17 @@ public interface TargetSession extends AutoCloseable {
 
     /**
      * Runs one migration. Where {@link Executable#atomic()} holds, the migration and {@code successRecord} commit in
-     * one transaction; otherwise the migration runs as it can and {@code successRecord} is appended when it is done.
-     * In both cases a successful return means {@code successRecord} is stored.
+     * one transaction and {@code startedRecord} is null. Otherwise {@code startedRecord} must be durable before any
+     * part of the migration can commit (so that a process killed midway leaves it behind), and
+     * {@code successRecord} is stored when the migration is done. How is the target's choice: a database whose DDL
+     * commits implicitly can insert the STARTED row in the open transaction and let the first DDL statement commit
+     * it, which costs no commit of its own. A successful return means {@code successRecord} is stored.
      *
+     * @param startedRecord the STARTED row, or null for an atomic executable
      * @throws ExecutionFailure when a statement or the Java code fails; the target has rolled back what it could and
      *                          says whether anything stayed applied
      */
-    void run(Executable executable, HistoryRecord successRecord) throws ExecutionFailure;
+    void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord) throws ExecutionFailure;
 
     /** Captures the schema's objects, without the history and lock tables. */
     SchemaModel snapshot();

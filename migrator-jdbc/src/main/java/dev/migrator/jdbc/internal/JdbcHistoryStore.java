@@ -29,6 +29,7 @@ final class JdbcHistoryStore implements HistoryStore {
     private final String schema;
     private final String table;
     private final String qualified;
+    private PreparedStatement insert;
 
     JdbcHistoryStore(JdbcSession session, JdbcDialect dialect, String schema, String table) {
         this.session = session;
@@ -107,37 +108,53 @@ final class JdbcHistoryStore implements HistoryStore {
     public void append(HistoryRecord record) {
         Connection c = session.work();
         try {
-            boolean auto = c.getAutoCommit();
-            if (!auto) {
-                c.setAutoCommit(true);
+            insert(record);
+            if (!c.getAutoCommit()) {
+                c.commit();
             }
-            insert(c, record);
         } catch (SQLException e) {
             throw error("write to", e);
         }
     }
 
-    /** Inserts a row on the given connection, inside whatever transaction it has. */
-    void insert(Connection c, HistoryRecord r) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + qualified + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setInt(1, r.rank());
-            setString(s, 2, r.version(), 50);
-            setString(s, 3, r.description(), 200);
-            setString(s, 4, r.type(), 20);
-            setString(s, 5, r.script(), 1000);
-            setString(s, 6, r.checksum(), 80);
-            setString(s, 7, r.action().name(), 20);
-            setString(s, 8, r.outcome().name(), 20);
-            setString(s, 9, r.installedBy(), 100);
-            setString(s, 10, r.databaseUser(), 100);
-            setString(s, 11, r.host(), 255);
-            setString(s, 12, r.toolVersion(), 30);
-            setString(s, 13, r.runId(), 36);
-            s.setObject(14, LocalDateTime.ofInstant(r.installedOn(), ZoneOffset.UTC));
-            s.setLong(15, r.executionMillis());
-            setString(s, 16, r.error(), 2000);
-            s.executeUpdate();
+    /**
+     * Inserts a row on the work connection, inside whatever transaction it has. The statement is prepared once per
+     * run: H2 and some drivers parse it again for every prepare, and a run may write thousands of rows.
+     */
+    void insert(HistoryRecord r) throws SQLException {
+        if (insert == null) {
+            insert = session.work().prepareStatement("INSERT INTO " + qualified + " (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        PreparedStatement s = insert;
+        s.setInt(1, r.rank());
+        setString(s, 2, r.version(), 50);
+        setString(s, 3, r.description(), 200);
+        setString(s, 4, r.type(), 20);
+        setString(s, 5, r.script(), 1000);
+        setString(s, 6, r.checksum(), 80);
+        setString(s, 7, r.action().name(), 20);
+        setString(s, 8, r.outcome().name(), 20);
+        setString(s, 9, r.installedBy(), 100);
+        setString(s, 10, r.databaseUser(), 100);
+        setString(s, 11, r.host(), 255);
+        setString(s, 12, r.toolVersion(), 30);
+        setString(s, 13, r.runId(), 36);
+        s.setObject(14, LocalDateTime.ofInstant(r.installedOn(), ZoneOffset.UTC));
+        s.setLong(15, r.executionMillis());
+        setString(s, 16, r.error(), 2000);
+        s.executeUpdate();
+    }
+
+    /** Closes the prepared insert; the session closes its connection after. */
+    void close() {
+        if (insert != null) {
+            try {
+                insert.close();
+            } catch (SQLException e) {
+                // The connection is closed next, which releases the statement anyway.
+            }
+            insert = null;
         }
     }
 

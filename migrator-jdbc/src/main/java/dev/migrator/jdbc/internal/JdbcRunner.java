@@ -32,17 +32,26 @@ final class JdbcRunner {
         this.history = history;
     }
 
-    void run(JdbcExecutable e, HistoryRecord success) throws ExecutionFailure {
+    /**
+     * Runs the migration. Autocommit is switched only when the mode needs the other setting, and left as it is
+     * between migrations: on MariaDB each switch is a round trip of its own.
+     */
+    void run(JdbcExecutable e, HistoryRecord started, HistoryRecord success) throws ExecutionFailure {
         Connection c = session.work();
         long start = System.nanoTime();
         boolean transaction = e.mode() != JdbcExecutable.Mode.NO_TRANSACTION;
-        try {
-            c.setAutoCommit(!transaction);
-        } catch (SQLException ex) {
-            throw new ExecutionFailure(ex, -1, 0, null, false);
-        }
         int index = -1;
         try {
+            if (c.getAutoCommit() == transaction) {
+                c.setAutoCommit(!transaction);
+            }
+            if (started != null) {
+                // In IMPLICIT_COMMITS mode this insert joins the open transaction, and the first statement that
+                // commits implicitly (DDL on MariaDB, H2, Oracle) commits it before its own work: the STARTED row is
+                // durable before anything that cannot be rolled back, at the cost of no commit of its own. If the
+                // run dies before any such statement, both roll back together and nothing was applied.
+                history.insert(started);
+            }
             if (e.java() != null) {
                 runJava(e.java(), e.undo(), session.context());
             } else {
@@ -57,26 +66,13 @@ final class JdbcRunner {
                 }
                 index = -1;
             }
-            HistoryRecord stamped = stamp(success, start);
-            if (e.mode() == JdbcExecutable.Mode.ATOMIC) {
-                history.insert(c, stamped);
+            history.insert(stamp(success, start));
+            if (transaction) {
                 c.commit();
-            } else {
-                if (transaction) {
-                    c.commit();
-                    c.setAutoCommit(true);
-                }
-                history.insert(c, stamped);
             }
         } catch (Exception ex) {
             rollback(c, transaction, ex);
             throw failure(e, index, ex);
-        } finally {
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException ex) {
-                LOG.debug("Resetting autocommit failed", ex);
-            }
         }
     }
 

@@ -208,9 +208,10 @@ public final class JdbcSession implements TargetSession {
     }
 
     @Override
-    public void run(Executable executable, HistoryRecord successRecord) throws ExecutionFailure {
+    public void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord)
+            throws ExecutionFailure {
         JdbcExecutable e = (JdbcExecutable) executable;
-        new JdbcRunner(this, dialect, history).run(e, successRecord);
+        new JdbcRunner(this, dialect, history).run(e, startedRecord, successRecord);
     }
 
     /** The context a Java migration is handed. */
@@ -238,6 +239,7 @@ public final class JdbcSession implements TargetSession {
         if (lock instanceof SqlSessionLock s) {
             s.release();
         }
+        history.close();
         try {
             if (restoreSchema != null) {
                 restoreSchema.restore();

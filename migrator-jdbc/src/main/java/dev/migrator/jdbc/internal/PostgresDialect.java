@@ -68,6 +68,26 @@ public final class PostgresDialect extends JdbcDialect {
         return () -> execute(c, "SET search_path TO " + (before == null || before.isBlank() ? "DEFAULT" : before));
     }
 
+    /**
+     * One small catalog query instead of {@code DatabaseMetaData.getTables}, whose generic SQL the server plans
+     * anew on every boot of every instance. A database that only speaks PostgreSQL's dialect (chosen with
+     * {@code JdbcTarget.dialect("postgresql")}) may have no {@code pg_tables}: it gets the metadata look-up.
+     */
+    @Override
+    public boolean tableExists(Connection c, String schema, String table) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            return super.tableExists(c, schema, table);
+        }
+        try (java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = ? AND tablename = ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     @Override
     public SessionLock sessionLock(Supplier<Connection> connections, String key) {
         long id = LockKeys.fnv64(key);
