@@ -1,0 +1,123 @@
+package dev.migrator.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The runner's command line. */
+record Options(int n, int runs, int concurrentN, int concurrentBatches, List<DbKind> databases, List<Tool> tools,
+               List<String> scenarios, Path work, String postgresUrl, String mariadbUrl, String user, Path out,
+               List<String> jvmOptions, boolean startedRow) {
+
+    static final String USAGE = """
+            Usage: java -jar migrator-bench.jar [options]
+              Every measurement is a fresh JVM wrapped in /usr/bin/time -v; prints Markdown tables of
+              median (min-max) over the runs. Raw JDBC (the floor) always runs.
+              --n N                 migrations in S1/S2 (default 1000)
+              --runs R              runs per cell, at least 5 for published figures (default 5)
+              --s4-n N              migrations in S4, the concurrent boot (default 200)
+              --s4-batches B        S4 batches of 4 JVMs per tool, 0 skips S4 (default 3)
+              --databases LIST      h2,postgresql,mariadb (default all three)
+              --tools LIST          migrator,flyway,liquibase (default all three)
+              --scenarios LIST      s1,s2,s4 (default all; S3, the floor, runs with S1 and S2)
+              --work DIR            scripts, H2 files and child logs (default /tmp/migrator-bench)
+              --postgres-url URL    server URL ending in / (default jdbc:postgresql://127.0.0.1:5432/)
+              --mariadb-url URL     server URL ending in / (default jdbc:mariadb://127.0.0.1:3306/)
+              --user USER           database user, a superuser that may drop and create databases (default migrator)
+              --out FILE            also write the report to FILE
+              --jvm-opt OPT         an option for every child JVM (repeatable), e.g. -Xmx512m
+              --started-row         also run S1 for "raw + STARTED row" on H2 and MariaDB, where migrator writes
+                                    a STARTED row before each DDL migration: what that row costs
+            The password is read from the environment variable MIGRATOR_BENCH_PASSWORD (default: migrator).
+            The databases named bench_* on both servers are dropped and created again.""";
+
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--s4-n",
+            "--s4-batches", "--databases", "--tools", "--scenarios", "--work", "--postgres-url", "--mariadb-url",
+            "--user", "--out", "--jvm-opt");
+
+    static Options parse(String[] args) {
+        int n = 1000;
+        int runs = 5;
+        int concurrentN = 200;
+        int batches = 3;
+        List<DbKind> dbs = List.of(DbKind.values());
+        List<Tool> tools = List.of(Tool.MIGRATOR, Tool.FLYWAY, Tool.LIQUIBASE);
+        List<String> scenarios = List.of("s1", "s2", "s4");
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "migrator-bench");
+        String pg = "jdbc:postgresql://127.0.0.1:5432/";
+        String maria = "jdbc:mariadb://127.0.0.1:3306/";
+        String user = "migrator";
+        Path out = null;
+        List<String> jvm = new ArrayList<>();
+        boolean started = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> throw new UsageException(null);
+                case "--started-row" -> started = true;
+                default -> {
+                    if (!WITH_VALUE.contains(a)) {
+                        throw new UsageException("unknown option " + a);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(a + " needs a value");
+                    }
+                    String v = args[++i];
+                    switch (a) {
+                        case "--n" -> n = positive(a, v);
+                        case "--runs" -> runs = positive(a, v);
+                        case "--s4-n" -> concurrentN = positive(a, v);
+                        case "--s4-batches" -> batches = Integer.parseInt(v);
+                        case "--databases" -> dbs = split(v).stream().map(DbKind::of).toList();
+                        case "--tools" -> tools = split(v).stream().map(Options::tool).toList();
+                        case "--scenarios" -> scenarios = split(v);
+                        case "--work" -> work = Path.of(v);
+                        case "--postgres-url" -> pg = v;
+                        case "--mariadb-url" -> maria = v;
+                        case "--user" -> user = v;
+                        case "--out" -> out = Path.of(v);
+                        case "--jvm-opt" -> jvm.add(v);
+                        default -> throw new UsageException("unknown option " + a);
+                    }
+                }
+            }
+        }
+        return new Options(n, runs, concurrentN, batches, dbs, tools, scenarios, work, pg, maria, user, out, jvm,
+                started);
+    }
+
+    boolean has(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    private static Tool tool(String name) {
+        return switch (name) {
+            case "migrator" -> Tool.MIGRATOR;
+            case "flyway" -> Tool.FLYWAY;
+            case "liquibase" -> Tool.LIQUIBASE;
+            default -> throw new UsageException("unknown tool '" + name + "': use migrator, flyway or liquibase");
+        };
+    }
+
+    private static List<String> split(String v) {
+        return List.of(v.toLowerCase(Locale.ROOT).split(","));
+    }
+
+    private static int positive(String option, String v) {
+        int x = Integer.parseInt(v);
+        if (x < 1) {
+            throw new UsageException(option + " must be at least 1");
+        }
+        return x;
+    }
+
+    /** Bad usage, or {@code --help} (null message). */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

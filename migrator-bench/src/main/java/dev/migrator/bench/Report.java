@@ -1,0 +1,146 @@
+package dev.migrator.bench;
+
+import dev.migrator.bench.ChildJvm.Sample;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The figures: per database, scenario and tool, the median (min–max) of each measurement, and the ratio of the
+ * medians to the raw floor's on the same database. Printed as Markdown.
+ */
+final class Report {
+    /** The scenarios of issue 7. S3 (the raw floor) is reported in the rows of S1 and S2 it is the floor of. */
+    enum Scenario {
+        S1("S1 apply all N to an empty schema"),
+        S2("S2 no-op boot (all N applied)");
+
+        final String title;
+
+        Scenario(String title) {
+            this.title = title;
+        }
+    }
+
+    private record Key(DbKind db, Scenario scenario, Tool tool) {
+    }
+
+    /** One concurrent-boot batch. */
+    record ConcurrentBatch(Tool tool, int jvms, int succeeded, int distinct, int duplicates, int expected,
+                           double wallMillis) {
+    }
+
+    private final Map<Key, List<Sample>> samples = new LinkedHashMap<>();
+    private final List<ConcurrentBatch> batches = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    void add(DbKind db, Scenario scenario, Tool tool, Sample sample) {
+        samples.computeIfAbsent(new Key(db, scenario, tool), k -> new ArrayList<>()).add(sample);
+    }
+
+    void add(ConcurrentBatch batch) {
+        batches.add(batch);
+    }
+
+    /** Something a reader of the figures must know, such as a child that failed. */
+    void note(String text) {
+        notes.add(text);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    boolean hasConcurrent() {
+        return !batches.isEmpty();
+    }
+
+    /** The S1 and S2 table. */
+    String table(int n) {
+        StringBuilder md = new StringBuilder();
+        md.append("| database | scenario (N=").append(n).append(") | tool | runs | migrate call ms | process ms "
+                        + "| process CPU ms | peak RSS MB | × floor: migrate call | × floor: process | × floor: CPU "
+                        + "| × floor: RSS |\n")
+                .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Map.Entry<Key, List<Sample>> e : samples.entrySet()) {
+            Key k = e.getKey();
+            List<Sample> s = e.getValue();
+            List<Sample> floor = samples.get(new Key(k.db, k.scenario, Tool.RAW));
+            md.append("| ").append(k.db.id).append(" | ").append(k.scenario.title).append(" | ")
+                    .append(k.tool.isFloor() ? "*" + k.tool.label + (k.scenario == Scenario.S1 ? " (S3)" : "") + "*"
+                            : "**" + k.tool.label + "**")
+                    .append(" | ").append(s.size())
+                    .append(" | ").append(spread(s, Sample::migrateMillis, 0))
+                    .append(" | ").append(spread(s, Sample::wallMillis, 0))
+                    .append(" | ").append(spread(s, Sample::cpuMillis, 0))
+                    .append(" | ").append(spread(s, x -> x.peakRssKb() / 1024.0, 1))
+                    .append(" | ").append(ratio(s, floor, Sample::migrateMillis))
+                    .append(" | ").append(ratio(s, floor, Sample::wallMillis))
+                    .append(" | ").append(ratio(s, floor, Sample::cpuMillis))
+                    .append(" | ").append(ratio(s, floor, x -> (double) x.peakRssKb()))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** The S4 table: per tool, JVMs that succeeded and what the history says afterwards. */
+    String concurrentTable(int n) {
+        StringBuilder md = new StringBuilder();
+        md.append("| tool | batches of 4 JVMs (N=").append(n).append(") | JVMs that succeeded | migrations applied "
+                        + "exactly once | duplicate applications | missing | batch wall ms |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        Map<Tool, List<ConcurrentBatch>> byTool = new LinkedHashMap<>();
+        for (ConcurrentBatch b : batches) {
+            byTool.computeIfAbsent(b.tool(), t -> new ArrayList<>()).add(b);
+        }
+        for (Map.Entry<Tool, List<ConcurrentBatch>> e : byTool.entrySet()) {
+            List<ConcurrentBatch> list = e.getValue();
+            int jvms = list.stream().mapToInt(ConcurrentBatch::jvms).sum();
+            int ok = list.stream().mapToInt(ConcurrentBatch::succeeded).sum();
+            int dups = list.stream().mapToInt(ConcurrentBatch::duplicates).sum();
+            int missing = list.stream().mapToInt(b -> b.expected() - b.distinct()).sum();
+            int once = list.stream().mapToInt(b -> b.distinct()).sum();
+            int expected = list.stream().mapToInt(ConcurrentBatch::expected).sum();
+            md.append("| **").append(e.getKey().label).append("** | ").append(list.size())
+                    .append(" | ").append(ok).append(" / ").append(jvms)
+                    .append(" | ").append(once).append(" / ").append(expected)
+                    .append(" | ").append(dups)
+                    .append(" | ").append(missing)
+                    .append(" | ").append(spreadOf(list.stream().map(ConcurrentBatch::wallMillis).toList(), 0))
+                    .append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** Median of one figure of a cell. */
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int m = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(m) : (sorted.get(m - 1) + sorted.get(m)) / 2;
+    }
+
+    private static String spread(List<Sample> s, ToDoubleFunction<Sample> f, int decimals) {
+        return spreadOf(s.stream().map(f::applyAsDouble).toList(), decimals);
+    }
+
+    private static String spreadOf(List<Double> values, int decimals) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f + " (" + f + "–" + f + ")", median(values), min, max);
+    }
+
+    private static String ratio(List<Sample> s, List<Sample> floor, ToDoubleFunction<Sample> f) {
+        if (floor == null || floor.isEmpty()) {
+            return "–";
+        }
+        double r = median(s.stream().map(f::applyAsDouble).toList())
+                / median(floor.stream().map(f::applyAsDouble).toList());
+        return String.format(Locale.ROOT, "%.2f×", r);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.migrator.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTest {
+
+    @Test
+    void medianOfAnOddCountIsTheMiddleValue() {
+        assertThat(Report.median(List.of(5.0, 1.0, 9.0, 3.0, 7.0))).isEqualTo(5.0);
+    }
+
+    @Test
+    void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(Report.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+    }
+
+    @Test
+    void ratiosAreToTheRawFloorOfTheSameDatabaseAndScenario() {
+        Report report = new Report();
+        for (double ms : new double[] {100, 110, 120}) {
+            report.add(DbKind.H2, Report.Scenario.S2, Tool.RAW, new ChildJvm.Sample(ms, ms * 2, ms * 4, 50_000, 0));
+            report.add(DbKind.H2, Report.Scenario.S2, Tool.MIGRATOR, new ChildJvm.Sample(ms * 1.5, ms * 3, ms * 4, 60_000, 0));
+        }
+
+        String table = report.table(1000);
+
+        assertThat(table).contains("| h2 | S2 no-op boot (all N applied) | **migrator** | 3 | 165 (150–180) "
+                + "| 330 (300–360) | 440 (400–480) | 58.6 (58.6–58.6) | 1.50× | 1.50× | 1.00× | 1.20× |");
+    }
+
+    @Test
+    void everyRoundStartsWithAnotherTool() {
+        assertThat(BenchRunner.rotate(List.of("a", "b", "c"), 0)).containsExactly("a", "b", "c");
+        assertThat(BenchRunner.rotate(List.of("a", "b", "c"), 1)).containsExactly("b", "c", "a");
+        assertThat(BenchRunner.rotate(List.of("a", "b", "c"), 4)).containsExactly("b", "c", "a");
+    }
+}
