@@ -167,7 +167,7 @@ class SchemaSnapshotTest {
                 }
 
                 @Override
-                public void run(Executable executable, HistoryRecord successRecord) {
+                public void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord) {
                     throw new UnsupportedOperationException();
                 }
             };
