@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The engine: one instance per call of a {@link Migrator} operation.
@@ -24,7 +26,8 @@ import java.util.UUID;
  * A run goes <b>discover → read history → plan → lock → read history again → execute → record → unlock</b>:
  * <ol>
  * <li><b>Discover</b> ({@link MigrationDiscovery}) reads every script and class and refuses bad input (malformed
- * names, duplicate versions, unknown placeholders) before anything touches the database.</li>
+ * names, duplicate versions, unknown placeholders) before anything touches the database. Meanwhile another thread
+ * connects, which creates nothing; a boot pays the longer of the two, not their sum.</li>
  * <li><b>Read history once, without the lock</b>, and plan ({@link MigrationPlanner}). If nothing is pending and
  * nothing is wrong, the run ends here: the no-op boot that every instance pays costs one query and no lock. Problems
  * that another instance cannot be fixing (an edited script) fail right away. Pending scripts are parsed now, so a
@@ -55,12 +58,13 @@ final class MigrationEngine {
 
     MigrateResult migrate(Version upTo) {
         long start = System.nanoTime();
-        List<ResolvedMigration> resolved = discover();
-        if (upTo != null && resolved.stream().noneMatch(m -> upTo.equals(m.version()))) {
-            throw new ConfigurationException("migrateTo(" + upTo + "): no migration has version " + upTo
-                    + "; pick one that info() lists");
-        }
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            List<ResolvedMigration> resolved = started.resolved();
+            TargetSession session = started.session();
+            if (upTo != null && resolved.stream().noneMatch(m -> upTo.equals(m.version()))) {
+                throw new ConfigurationException("migrateTo(" + upTo + "): no migration has version " + upTo
+                        + "; pick one that info() lists");
+            }
             String target = session.describe();
             mdc.target(target);
             HistoryState state = read(session);
@@ -110,8 +114,9 @@ final class MigrationEngine {
 
     RollbackResult rollback(int count, Version to) {
         long start = System.nanoTime();
-        List<ResolvedMigration> resolved = discover();
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            List<ResolvedMigration> resolved = started.resolved();
+            TargetSession session = started.session();
             String target = session.describe();
             mdc.target(target);
             // Checked once before locking, so a refused rollback touches nothing at all, and again under the lock.
@@ -142,15 +147,17 @@ final class MigrationEngine {
     }
 
     List<MigrationStatus> info() {
-        List<ResolvedMigration> resolved = discover();
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            List<ResolvedMigration> resolved = started.resolved();
+            TargetSession session = started.session();
             return MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder()).statuses();
         }
     }
 
     void validate() {
-        List<ResolvedMigration> resolved = discover();
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            List<ResolvedMigration> resolved = started.resolved();
+            TargetSession session = started.session();
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
             List<String> problems = new ArrayList<>(plan.problems());
             problems.addAll(plan.future());
@@ -165,8 +172,9 @@ final class MigrationEngine {
     }
 
     MigrationPlan plan() {
-        List<ResolvedMigration> resolved = discover();
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            List<ResolvedMigration> resolved = started.resolved();
+            TargetSession session = started.session();
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
             if (!plan.problems().isEmpty()) {
                 throw validationFailed(plan.problems());
@@ -199,8 +207,9 @@ final class MigrationEngine {
     }
 
     RepairResult repair() {
-        List<ResolvedMigration> resolved = discover();
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open()) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            List<ResolvedMigration> resolved = started.resolved();
+            TargetSession session = started.session();
             if (!session.history().exists()) {
                 return new RepairResult(List.of(), List.of());
             }
@@ -241,6 +250,54 @@ final class MigrationEngine {
         var row = e.failure != null ? e.failure : e.applied;
         session.history().append(run.record(e.version == null ? null : e.key, description, row.type(), row.script(),
                 checksum, action, Outcome.SUCCESS, config.clock().instant(), 0, null));
+    }
+
+    /**
+     * Discovers the migrations while another thread connects. Both are mostly start-up work of a cold JVM (reading
+     * and hashing every script; loading and warming the driver), so a boot pays the longer of the two instead of
+     * their sum. Connecting touches nothing: bad input found by discovery is still refused before any table exists,
+     * and the session opened meanwhile is closed.
+     */
+    private Start start() {
+        FutureTask<TargetSession> opening = new FutureTask<>(this::open);
+        Thread connector = new Thread(opening, "migrator-connect-" + runId);
+        connector.setDaemon(true);
+        connector.start();
+        List<ResolvedMigration> resolved;
+        try {
+            resolved = discover();
+        } catch (RuntimeException e) {
+            try {
+                awaitSession(opening).close();
+            } catch (RuntimeException connectFailure) {
+                e.addSuppressed(connectFailure);
+            }
+            throw e;
+        }
+        return new Start(resolved, awaitSession(opening));
+    }
+
+    private static TargetSession awaitSession(FutureTask<TargetSession> opening) {
+        try {
+            return opening.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("connecting failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            opening.cancel(true);
+            throw new IllegalStateException("interrupted while connecting to the database", e);
+        }
+    }
+
+    /** What a run starts from: the migrations found and an open session, closed together. */
+    private record Start(List<ResolvedMigration> resolved, TargetSession session) implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+        }
     }
 
     private List<ResolvedMigration> discover() {

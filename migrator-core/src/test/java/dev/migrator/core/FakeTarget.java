@@ -28,6 +28,8 @@ final class FakeTarget implements MigrationTarget {
     final List<HistoryRecord> history = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger historyReads = new AtomicInteger();
     final AtomicInteger lockAcquisitions = new AtomicInteger();
+    final AtomicInteger openSessions = new AtomicInteger();
+    volatile RuntimeException connectFailure;
     volatile boolean historyExists;
     volatile boolean atomic = true;
     volatile boolean failAppends;
@@ -36,6 +38,10 @@ final class FakeTarget implements MigrationTarget {
 
     @Override
     public TargetSession open(TargetSettings settings) {
+        if (connectFailure != null) {
+            throw connectFailure;
+        }
+        openSessions.incrementAndGet();
         return new Session();
     }
 
@@ -207,6 +213,7 @@ final class FakeTarget implements MigrationTarget {
 
         @Override
         public void close() {
+            openSessions.decrementAndGet();
         }
     }
 

@@ -212,4 +212,34 @@ class MigrationEngineTest {
                 .containsExactly("1 APPLIED", "2 PENDING");
         assertThat(original.plan().toSql()).contains("-- version 2: Two (V2__Two.sql)", "create two;");
     }
+
+    @Test
+    void badInput_isReportedFirst_andTheSessionOpenedMeanwhileIsClosed() throws Exception {
+        Files.writeString(dir.resolve("Vabc__Bad.sql"), "create");
+
+        assertThatThrownBy(() -> migrator().build().migrate()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Vabc__Bad.sql");
+        assertThat(target.openSessions.get()).isZero();
+        assertThat(target.lockAcquisitions.get()).isZero();
+    }
+
+    @Test
+    void badInputAndAnUnreachableDatabase_reportTheBadInput_withTheConnectionFailureSuppressed() throws Exception {
+        Files.writeString(dir.resolve("Vabc__Bad.sql"), "create");
+        target.connectFailure = new ConfigurationException("Cannot connect to fake");
+
+        assertThatThrownBy(() -> migrator().build().migrate()).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Vabc__Bad.sql")
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .satisfies(s -> assertThat(s).hasMessage("Cannot connect to fake")));
+    }
+
+    @Test
+    void unreachableDatabase_isReportedAsItself() throws Exception {
+        Files.writeString(dir.resolve("V1__One.sql"), "create one");
+        target.connectFailure = new ConfigurationException("Cannot connect to fake");
+
+        assertThatThrownBy(() -> migrator().build().migrate()).isInstanceOf(ConfigurationException.class)
+                .hasMessage("Cannot connect to fake");
+    }
 }
