@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.migrator.testkit.Sql.execute;
-import static dev.migrator.testkit.Sql.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,13 +35,13 @@ class ReversibilityCheckIT {
                 : new String[]{STORIES + "good/common"};
 
         ReversibilityCheck.of(migrator(db, locations))
-                .preservesData("8", () -> execute(db, ADA), () -> query(db, "SELECT id, email FROM customers"))
+                .preservesData("8", () -> db.execute(ADA), () -> db.query("SELECT id, email FROM customers"))
                 .verify();
 
         Migrator migrator = migrator(db, locations).build();
         assertThat(migrator.info()).allSatisfy(s -> assertThat(s.state().name()).isEqualTo("APPLIED"));
         assertThat(migrator.info()).hasSize(kind == DatabaseKind.POSTGRESQL ? 12 : 9);
-        assertThat(query(db, "SELECT customer_id, email FROM contacts"))
+        assertThat(db.query("SELECT customer_id, email FROM contacts"))
                 .containsExactly(List.of("1", "ada@example.com"));
     }
 
@@ -112,7 +110,7 @@ class ReversibilityCheckIT {
     void downThatLosesDeclaredData_failsShowingTheDataBeforeAndAfter(DatabaseKind kind) {
         TestDatabase db = databases.create(kind);
         ReversibilityCheck check = ReversibilityCheck.of(migrator(db, STORIES + "loses-data"))
-                .preservesData("2", () -> execute(db, ADA), () -> query(db, "SELECT id, email FROM customers"));
+                .preservesData("2", () -> db.execute(ADA), () -> db.query("SELECT id, email FROM customers"));
 
         assertThatThrownBy(check::verify)
                 .isInstanceOf(AssertionError.class)
@@ -148,7 +146,7 @@ class ReversibilityCheckIT {
     void databaseWithAppliedMigrations_isRefused_withAClearMessage() {
         TestDatabase db = databases.create(DatabaseKind.H2);
         migrator(db, STORIES + "good/common").build().migrateTo("2");
-        int historyRows = query(db, "SELECT * FROM \"migrator_history\"").size();
+        int historyRows = db.query("SELECT * FROM \"migrator_history\"").size();
 
         assertThatThrownBy(() -> ReversibilityCheck.of(migrator(db, STORIES + "good/common")).verify())
                 .isInstanceOf(IllegalStateException.class)
@@ -156,7 +154,7 @@ class ReversibilityCheckIT {
                 .hasMessageContaining("already has a history in migrator_history (1 APPLIED, 2 APPLIED)")
                 .hasMessageEndingWith("Run it on a fresh database (TestDatabases.create(kind) gives one), so that "
                         + "each up and down starts from a known schema");
-        assertThat(query(db, "SELECT * FROM \"migrator_history\"")).hasSize(historyRows);
+        assertThat(db.query("SELECT * FROM \"migrator_history\"")).hasSize(historyRows);
     }
 
     @Test
@@ -232,7 +230,7 @@ class ReversibilityCheckIT {
 
         assertThatThrownBy(() -> ReversibilityCheck.of(builder).verify())
                 .hasMessageEndingWith("column customers.status: default none after down, 'new' before up");
-        assertThat(query(db, "SELECT count(*) FROM shop.shop_history")).isNotEmpty();
+        assertThat(db.query("SELECT count(*) FROM shop.shop_history")).isNotEmpty();
         assertThatCode(() -> SchemaSnapshot.of(builder.build())).doesNotThrowAnyException();
     }
 

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.migrator.testkit.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Schema snapshots of H2, PostgreSQL and MariaDB: what they hold, that they are stable, how they differ. */
@@ -41,8 +40,8 @@ class SchemaSnapshotIT {
         TestDatabase first = databases.create(kind);
         TestDatabase second = databases.create(kind);
         // Moves the counters that generated names come from (H2's CONSTRAINT_8B, MariaDB's ..._ibfk_1).
-        execute(second, "CREATE TABLE scratch (id INT NOT NULL PRIMARY KEY, v INT UNIQUE, CHECK (v > 0))");
-        execute(second, "DROP TABLE scratch");
+        second.execute("CREATE TABLE scratch (id INT NOT NULL PRIMARY KEY, v INT UNIQUE, CHECK (v > 0))");
+        second.execute("DROP TABLE scratch");
         shop(first).build().migrate();
         shop(second).build().migrate();
 
@@ -61,8 +60,8 @@ class SchemaSnapshotIT {
         shop(db).build().migrate();
         // tag::schema-snapshot[]
         SchemaSnapshot before = SchemaSnapshot.of(target);
-        execute(db, "CREATE INDEX customers_status_idx ON customers (status)");
-        execute(db, "ALTER TABLE customers ALTER COLUMN status SET DEFAULT 'vip'");
+        db.execute("CREATE INDEX customers_status_idx ON customers (status)");
+        db.execute("ALTER TABLE customers ALTER COLUMN status SET DEFAULT 'vip'");
 
         SchemaSnapshot after = SchemaSnapshot.of(target);
         List<String> differences = after.diff(before);
@@ -102,7 +101,7 @@ class SchemaSnapshotIT {
                     .append(Math.max(0, i - 1)).append(" (id), name VARCHAR(50) DEFAULT 'x' CHECK (name <> ''));\n")
                     .append("CREATE INDEX t").append(i).append("_name_idx ON t").append(i).append(" (name);\n");
         }
-        execute(db, ddl.toString());
+        db.execute(ddl.toString());
         SchemaSnapshot.of(target);
 
         long start = System.nanoTime();
