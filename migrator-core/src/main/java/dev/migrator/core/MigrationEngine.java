@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The engine: one instance per call of a {@link Migrator} operation.
@@ -259,36 +259,30 @@ final class MigrationEngine {
      * and the session opened meanwhile is closed.
      */
     private Start start() {
-        FutureTask<TargetSession> opening = new FutureTask<>(this::open);
-        Thread connector = new Thread(opening, "migrator-connect-" + runId);
-        connector.setDaemon(true);
-        connector.start();
+        CompletableFuture<TargetSession> opening = CompletableFuture.supplyAsync(this::open, task -> {
+            Thread connector = new Thread(task, "migrator-connect-" + runId);
+            connector.setDaemon(true);
+            connector.start();
+        });
         List<ResolvedMigration> resolved;
         try {
             resolved = discover();
         } catch (RuntimeException e) {
-            try {
-                awaitSession(opening).close();
-            } catch (RuntimeException connectFailure) {
-                e.addSuppressed(connectFailure);
-            }
+            // Report the bad input now, not after a slow or failing connect; the session closes when it arrives.
+            opening.thenAccept(TargetSession::close);
             throw e;
         }
         return new Start(resolved, awaitSession(opening));
     }
 
-    private static TargetSession awaitSession(FutureTask<TargetSession> opening) {
+    private static TargetSession awaitSession(CompletableFuture<TargetSession> opening) {
         try {
-            return opening.get();
-        } catch (ExecutionException e) {
+            return opening.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException("connecting failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            opening.cancel(true);
-            throw new IllegalStateException("interrupted while connecting to the database", e);
         }
     }
 

@@ -219,19 +219,22 @@ class MigrationEngineTest {
 
         assertThatThrownBy(() -> migrator().build().migrate()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("Vabc__Bad.sql");
+        // The session opened meanwhile is closed when it arrives, without the error waiting for it.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (target.openSessions.get() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(target.openSessions.get()).isZero();
         assertThat(target.lockAcquisitions.get()).isZero();
     }
 
     @Test
-    void badInputAndAnUnreachableDatabase_reportTheBadInput_withTheConnectionFailureSuppressed() throws Exception {
+    void badInputAndAnUnreachableDatabase_reportTheBadInput() throws Exception {
         Files.writeString(dir.resolve("Vabc__Bad.sql"), "create");
         target.connectFailure = new ConfigurationException("Cannot connect to fake");
 
         assertThatThrownBy(() -> migrator().build().migrate()).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Vabc__Bad.sql")
-                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
-                        .satisfies(s -> assertThat(s).hasMessage("Cannot connect to fake")));
+                .hasMessageContaining("Vabc__Bad.sql");
     }
 
     @Test
