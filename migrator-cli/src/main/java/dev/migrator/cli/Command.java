@@ -15,7 +15,7 @@ enum Command {
             EnumSet.noneOf(Option.class)),
     ROLLBACK("Undo the --count N most recent migrations, or every migration newer than --to VERSION. Checks the "
             + "whole path first: a migration without a down stops it before anything changes.",
-            EnumSet.of(Option.TO, Option.COUNT)),
+            EnumSet.of(Option.TO, Option.COUNT, Option.DRY_RUN)),
     BASELINE("Record that an existing schema is at --to VERSION: migrations up to it will not be applied.",
             EnumSet.of(Option.TO)),
     REPAIR("Clear FAILED entries and re-align recorded checksums, after a human fixed the database.",

@@ -26,6 +26,11 @@ final class Commands {
                 return new Report(r.toJson(), TextReports.migrate(r));
             }
             case ROLLBACK: {
+                if (settings.dryRun()) {
+                    MigrationPlan plan = settings.to() == null ? migrator.rollbackPlan(settings.count())
+                            : migrator.rollbackPlanTo(settings.to());
+                    return new Report(JsonDocuments.plan(target, plan), plan.toSql());
+                }
                 RollbackResult r = settings.to() == null ? migrator.rollback(settings.count())
                         : migrator.rollbackTo(settings.to());
                 return new Report(r.toJson(), TextReports.rollback(r));

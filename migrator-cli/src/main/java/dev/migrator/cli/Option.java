@@ -20,6 +20,8 @@ enum Option {
     TO("to", "VERSION", "migrate: stop after VERSION. rollback: undo everything newer than VERSION. baseline: the "
             + "version to record.", true),
     COUNT("count", "N", "rollback: how many of the most recent migrations to undo.", true),
+    DRY_RUN("dry-run", null, "rollback: print the downs that would run, as one reviewable script, checked as the "
+            + "rollback would be. Runs, locks and creates nothing.", true),
     LOCK_TIMEOUT("lock-timeout", "SECONDS", "How long to wait for another instance's migration lock before exit "
             + "status 4 (default 600)."),
     SCHEMA("schema", "NAME", "The schema that holds the history and where migrations run (MongoDB: the database)."),

@@ -23,10 +23,12 @@ import java.util.Map;
  * @param outOfOrder   {@code --out-of-order}
  * @param driverPath   the jar files to load drivers and {@code classpath:} migrations from
  * @param json         {@code --json}
+ * @param dryRun       {@code --dry-run}
  */
 record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
-                Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json) {
+                Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
+                boolean dryRun) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);

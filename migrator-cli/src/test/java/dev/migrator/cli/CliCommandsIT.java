@@ -86,6 +86,27 @@ class CliCommandsIT {
     }
 
     @Test
+    void rollbackDryRun_printsTheDownsThatWouldRun_andChangesNothing() throws Exception {
+        Fixtures.workspace(dir, "shop");
+        String url = Fixtures.h2Url(dir);
+        assertThat(CliJar.run(dir, Map.of(), "migrate", "--url", url, "--to", "2").exitStatus()).isZero();
+
+        Run dryRun = CliJar.run(dir, Map.of(), "rollback", "--url", url, "--count", "1", "--dry-run");
+        Run json = CliJar.run(dir, Map.of(), "rollback", "--url", url, "--to", "1", "--dry-run", "--json");
+        Run info = CliJar.run(dir, Map.of(), "info", "--url", url, "--json");
+
+        assertThat(dryRun.exitStatus()).as("%s", dryRun).isZero();
+        assertThat(dryRun.stdout()).startsWith("-- version 2: Create orders (U2__Create_orders.sql)")
+                .contains("DROP TABLE orders;");
+        assertThat(json.exitStatus()).as("%s", json).isZero();
+        JsonNode doc = DocumentedKeys.assertDocumented("plan", json.stdout());
+        assertThat(doc.get("migrations")).extracting(m -> m.get("script").asText())
+                .containsExactly("U2__Create_orders.sql");
+        assertThat(DocumentedKeys.assertDocumented("info", info.stdout()).get("migrations"))
+                .extracting(m -> m.get("state").asText()).containsExactly("APPLIED", "APPLIED", "PENDING", "PENDING");
+    }
+
+    @Test
     void withoutJson_planPrintsTheScript_andMigrateAndInfoPrintForHumans() {
         Fixtures.workspace(dir, "shop");
         String url = Fixtures.h2Url(dir);

@@ -189,6 +189,20 @@ final class MigrationEngine {
         }
     }
 
+    MigrationPlan rollbackPlan(int count, Version to) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            TargetSession session = started.session();
+            List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to);
+            List<PlannedMigration> planned = new ArrayList<>();
+            for (ResolvedMigration m : steps) {
+                Executable e = prepare(session, m, true);
+                planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
+                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+            }
+            return new MigrationPlan(planned, session.statementTerminator());
+        }
+    }
+
     void baseline(Version version) {
         try (LogContext mdc = new LogContext(runId); TargetSession session = open();
              RunScope scope = lock(session, session.describe())) {

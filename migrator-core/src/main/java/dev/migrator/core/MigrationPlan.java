@@ -3,9 +3,10 @@ package dev.migrator.core;
 import java.util.List;
 
 /**
- * What {@code migrate()} would run, statement by statement. Made without running, locking or creating anything.
+ * What {@code migrate()} (or, from {@code rollbackPlan}, a rollback) would run, statement by statement. Made without
+ * running, locking or creating anything.
  *
- * @param migrations the migrations in the order {@code migrate()} would run them
+ * @param migrations the migrations in the order they would run (for a rollback: their downs, newest first)
  * @param terminator how the target ends a statement in a script ({@code ";"}, or a {@code GO} line)
  */
 public record MigrationPlan(List<PlannedMigration> migrations, String terminator) {

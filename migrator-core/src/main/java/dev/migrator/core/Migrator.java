@@ -88,6 +88,23 @@ public final class Migrator {
         return engine().plan();
     }
 
+    /**
+     * What {@link #rollback(int)} would run, down by down, without running, locking or creating anything. Checked as
+     * the rollback itself is, so a rollback that would be refused is refused here too.
+     */
+    public MigrationPlan rollbackPlan(int count) {
+        if (count < 1) {
+            throw new ConfigurationException("rollbackPlan(" + count + "): the count must be at least 1");
+        }
+        return engine().rollbackPlan(count, null);
+    }
+
+    /** What {@link #rollbackTo(String)} would run, without running, locking or creating anything. */
+    public MigrationPlan rollbackPlanTo(String version) {
+        Objects.requireNonNull(version, "version");
+        return engine().rollbackPlan(0, Version.parse(version));
+    }
+
     /** Marks an existing schema as being at {@code version}: migrations up to it will not be applied. */
     public void baseline(String version) {
         Objects.requireNonNull(version, "version");

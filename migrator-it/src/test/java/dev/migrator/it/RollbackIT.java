@@ -54,6 +54,24 @@ class RollbackIT {
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
+    void rollbackPlan_showsTheDownsThatWouldRun_withoutChangingAnything(DatabaseKind kind) {
+        TestDatabase db = databases.create(kind);
+        Migrator migrator = migrator(db, BASIC).build();
+        migrator.migrate();
+        List<List<String>> historyBefore = historyDump(db);
+
+        var plan = migrator.rollbackPlanTo("1");
+
+        assertThat(plan.migrations()).extracting(m -> m.version() + " " + m.script())
+                .containsExactly("4 U4__Seed_orders.sql", "3 db.rollback.basic.V3__Create_audit", "2 U2__Add_total.sql");
+        assertThat(plan.migrations().get(0).statements()).containsExactly("DELETE FROM orders WHERE id IN (1, 2)");
+        assertThat(plan.toSql()).contains("-- version 2: Add total (U2__Add_total.sql)");
+        assertThat(historyDump(db)).isEqualTo(historyBefore);
+        assertThat(migrator.rollbackPlan(1).migrations()).extracting(m -> m.version()).containsExactly("4");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
     void rollbackTo_aMiddleVersion_undoesEverythingNewer_includingAJavaMigration(DatabaseKind kind) {
         TestDatabase db = databases.create(kind);
         Migrator migrator = migrator(db, BASIC).build();

@@ -3,6 +3,7 @@ package dev.migrator.docs.rollback;
 import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.ValidationException;
+import dev.migrator.core.MigrationPlan;
 import dev.migrator.core.MigrationState;
 import dev.migrator.core.MigrationStatus;
 import dev.migrator.core.Migrator;
@@ -28,6 +29,14 @@ class RollbackGuideIT {
     void rollbackExamples_undoAndReapply() {
         Migrator migrator = migrator("rollback_guide");
         migrator.migrate();
+
+        // tag::dry-run[]
+        MigrationPlan undo = migrator.rollbackPlanTo("1");   // checked like the rollback; runs and locks nothing
+        System.out.println(undo.toSql());                     // the U scripts, newest first, for a reviewer
+        // end::dry-run[]
+        assertThat(undo.migrations()).extracting(m -> m.script())
+                .containsExactly("U3__Create_orders.sql", "U2__Add_segment.sql");
+        assertThat(undo.toSql()).contains("DROP TABLE IF EXISTS orders;");
 
         // tag::rollback[]
         RollbackResult one = migrator.rollback(1);          // undoes version 3, the newest
