@@ -55,23 +55,21 @@ final class HistoryState {
     private final Version baseline;
     private final int maxRank;
     private final int lastUndoRank;
-    private final boolean exists;
 
     private HistoryState(Map<Version, Entry> versioned, Map<String, Entry> repeatable, Version baseline, int maxRank,
-                         int lastUndoRank, boolean exists) {
+                         int lastUndoRank) {
         this.versioned = versioned;
         this.repeatable = repeatable;
         this.baseline = baseline;
         this.maxRank = maxRank;
         this.lastUndoRank = lastUndoRank;
-        this.exists = exists;
     }
 
     static HistoryState empty() {
-        return new HistoryState(Map.of(), Map.of(), null, 0, 0, false);
+        return new HistoryState(Map.of(), Map.of(), null, 0, 0);
     }
 
-    static HistoryState of(List<HistoryRecord> rows, boolean exists) {
+    static HistoryState of(List<HistoryRecord> rows) {
         Map<Version, Entry> versioned = new LinkedHashMap<>();
         Map<String, Entry> repeatable = new HashMap<>();
         Version baseline = null;
@@ -94,7 +92,7 @@ final class HistoryState {
                 baseline = e.version;
             }
         }
-        return new HistoryState(versioned, repeatable, baseline, maxRank, lastUndoRank, exists);
+        return new HistoryState(versioned, repeatable, baseline, maxRank, lastUndoRank);
     }
 
     private static void apply(Entry e, HistoryRecord row) {
@@ -133,10 +131,6 @@ final class HistoryState {
         }
     }
 
-    boolean exists() {
-        return exists;
-    }
-
     Entry get(Version version) {
         return versioned.get(version);
     }
@@ -173,9 +167,14 @@ final class HistoryState {
 
     /** The highest version currently applied (or baselined), or null. */
     Version currentVersion() {
+        return currentVersionWithout(java.util.Set.of());
+    }
+
+    /** The highest version applied once {@code undone} are undone: a rollback's result, without reading again. */
+    Version currentVersionWithout(java.util.Set<Version> undone) {
         Version max = null;
         for (Entry e : versioned.values()) {
-            if (e.isApplied() && (max == null || e.version.compareTo(max) > 0)) {
+            if (e.isApplied() && !undone.contains(e.version) && (max == null || e.version.compareTo(max) > 0)) {
                 max = e.version;
             }
         }

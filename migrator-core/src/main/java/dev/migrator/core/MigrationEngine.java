@@ -138,7 +138,8 @@ final class MigrationEngine {
                     Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
                     undone.add(executor.execute(m, e, Action.UNDO));
                 }
-                String after = text(read(session).currentVersion());
+                String after = text(state.currentVersionWithout(
+                        steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
                         undone.size() == 1 ? "" : "s", target, millisSince(start), after);
                 return new RollbackResult(undone, before, after, target);
@@ -319,7 +320,7 @@ final class MigrationEngine {
 
     private static HistoryState read(TargetSession session) {
         boolean exists = session.history().exists();
-        return exists ? HistoryState.of(session.history().read(), true) : HistoryState.empty();
+        return exists ? HistoryState.of(session.history().read()) : HistoryState.empty();
     }
 
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo) {

@@ -118,7 +118,7 @@ final class MigrationPlanner {
                         + " but is no longer found in the locations: restore the migration");
             }
         }
-        statuses.sort(INFO_ORDER);
+        statuses = sortedByVersion(statuses);
 
         // Repeatables: after every versioned migration, in description order.
         Map<String, ResolvedMigration> knownRepeatables = new HashMap<>();
@@ -150,9 +150,26 @@ final class MigrationPlanner {
         return new Plan(statuses, pending, problems, future);
     }
 
-    private static final Comparator<MigrationStatus> INFO_ORDER = Comparator
-            .comparing((MigrationStatus s) -> Version.parse(s.version()))
-            .thenComparing(s -> s.state() == MigrationState.ROLLED_BACK ? 0 : 1);
+    /** A status with its version parsed once, so that sorting does not parse on every comparison. */
+    private record Keyed(Version version, MigrationStatus status) {
+    }
+
+    private static final Comparator<Keyed> INFO_ORDER = Comparator.comparing(Keyed::version)
+            .thenComparing(k -> k.status().state() == MigrationState.ROLLED_BACK ? 0 : 1);
+
+    /** Versioned statuses in info() order: by version, an undone application before the pending one. */
+    private static List<MigrationStatus> sortedByVersion(List<MigrationStatus> statuses) {
+        List<Keyed> keyed = new ArrayList<>(statuses.size());
+        for (MigrationStatus s : statuses) {
+            keyed.add(new Keyed(Version.parse(s.version()), s));
+        }
+        keyed.sort(INFO_ORDER);
+        List<MigrationStatus> sorted = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            sorted.add(k.status());
+        }
+        return sorted;
+    }
 
     /** Versions applied while a higher version was already applied, judged from application (rank) order. */
     private static Set<Version> outOfOrderVersions(HistoryState history) {

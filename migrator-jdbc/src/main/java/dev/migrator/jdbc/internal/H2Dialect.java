@@ -50,6 +50,18 @@ public final class H2Dialect extends JdbcDialect {
         }
     }
 
+    /** A catalog query, for the reason given at {@link #tableExists}. */
+    @Override
+    public boolean schemaExists(Connection c, String schema) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+    }
+
     /** Reads the catalog, one query per kind of object; see {@link H2Snapshot}. */
     @Override
     public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {

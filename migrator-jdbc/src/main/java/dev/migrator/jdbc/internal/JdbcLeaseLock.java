@@ -50,13 +50,7 @@ final class JdbcLeaseLock implements LeaseLock {
     public boolean tryAcquire(String owner, Duration lease) {
         try (Connection c = connections.get()) {
             c.setAutoCommit(true);
-            try {
-                ensureTable(c);
-            } catch (NullPointerException e) {
-                // H2's metadata can fail this way while another session runs DDL; the next poll tries again.
-                LOG.debug("Looking for {} failed; trying again", qualified, e);
-                return false;
-            }
+            ensureTable(c);
             long now = System.currentTimeMillis();
             try (PreparedStatement expired = c.prepareStatement(
                     "DELETE FROM " + qualified + " WHERE lock_id = ? AND expires_at < ?")) {

@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -255,12 +254,6 @@ public final class JdbcSession implements TargetSession {
             } catch (SQLException e) {
                 LOG.debug("Closing the connection failed", e);
             }
-        }
-    }
-
-    static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 
