@@ -46,12 +46,6 @@ public class MigratorAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        static MigratorSchemaManagementProvider migratorSchemaManagementProvider() {
-            return new MigratorSchemaManagementProvider();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
         MigratorTarget migratorTarget(MigratorProperties properties, ConfigurableListableBeanFactory beans) {
             if (properties.getUrl() != null) {
                 return new MigratorTarget("migrator.url", JdbcTarget.of(properties.getUrl(), properties.getUser(),
@@ -111,6 +105,19 @@ public class MigratorAutoConfiguration {
         @ConditionalOnMissingBean
         MigratorInitializer migratorInitializer(Migrator migrator, Environment environment) {
             return new MigratorInitializer(migrator, environment.getProperty("spring.application.name"));
+        }
+    }
+
+    /** Tells Hibernate the schema is managed, where Boot's JDBC module is there to ask. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "migrator", name = "enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnClass(name = "org.springframework.boot.jdbc.SchemaManagementProvider")
+    static class SchemaManaged {
+
+        @Bean
+        @ConditionalOnMissingBean
+        static MigratorSchemaManagementProvider migratorSchemaManagementProvider() {
+            return new MigratorSchemaManagementProvider();
         }
     }
 
