@@ -141,8 +141,10 @@ class GettingStartedIT {
                 .startsWith("V2__Add_customer_email.sql (version 2) failed at line 4 (statement 2): "
                         + "Table \"CUSTOMER\" not found")
                 .contains("\n  Statement: UPDATE customer SET email = 'unknown@example.com'\n")
-                .endsWith("\n  Part of it stayed applied (the database could not roll it back), so it is recorded "
-                        + "as FAILED: finish or undo its changes by hand, then run repair() and migrate again.");
+                .endsWith("\n  Part of it stayed applied (the database could not roll it back; statement 1 of 2 was "
+                        + "committed), so it is recorded as FAILED. Resolve it by hand, then either run repair() if you "
+                        + "undid its changes (it runs again on the next migrate), or markApplied(\"2\", \"<reason>\") if "
+                        + "you finished it (it is recorded as applied and never run again); then migrate again.");
         assertThat(failure.version()).isEqualTo("2");
         assertThat(failure.line()).isEqualTo(4);
         assertThat(failure.leftChanges()).isTrue();
@@ -150,7 +152,8 @@ class GettingStartedIT {
                 .containsExactly("1 APPLIED", "2 FAILED");
         assertThatThrownBy(migrator::migrate).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("Validation failed; nothing was run:")
-                .hasMessageContaining("Finish or undo them by hand, then run repair() and migrate again");
+                .hasMessageContaining("Resolve it by hand, then either run repair() if you undid its changes")
+                .hasMessageContaining("or markApplied(\"2\", \"<reason>\") if you finished it");
 
         // The operator undoes what stayed applied and fixes the typo.
         execute(db, "ALTER TABLE customers DROP COLUMN email");

@@ -196,8 +196,10 @@ final class MigrationPlanner {
         String when = failure.outcome() == HistoryRecord.Outcome.STARTED
                 ? "started on " + failure.installedOn() + " and never finished (the process died midway)"
                 : "failed on " + failure.installedOn() + (failure.error() == null ? "" : " (" + failure.error() + ")");
-        return label + " " + when + " and may have left part of its changes. Finish or undo them by hand, then "
-                + "run repair() and migrate again";
+        String version = failure.version() == null ? failure.description() : failure.version();
+        return label + " " + when + " and may have left part of its changes. Resolve it by hand, then either run "
+                + "repair() if you undid its changes (it runs again on the next migrate), or markApplied(\"" + version
+                + "\", \"<reason>\") if you finished it (recorded as applied, never run again); then migrate again";
     }
 
     private static MigrationStatus status(ResolvedMigration m, MigrationState state, Instant installedOn,

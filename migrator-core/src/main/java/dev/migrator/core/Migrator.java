@@ -116,6 +116,24 @@ public final class Migrator {
         return engine().repair();
     }
 
+    /**
+     * Records a FAILED or unfinished migration as applied, after a human finished its changes by hand: a new history
+     * row (action {@code MARK_APPLIED}) by {@code installedBy} with the reason; the migration is never run again.
+     * The other resolution, for changes undone by hand, is {@link #repair()}.
+     *
+     * @throws dev.migrator.api.ValidationException when {@code version} is not FAILED or unfinished, or its
+     *                                              unfinished attempt still runs on the server; nothing is written
+     */
+    public RepairResult markApplied(String version, String reason) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new ConfigurationException("markApplied(\"" + version + "\", reason): say why, for the history "
+                    + "(who finished what by hand)");
+        }
+        return engine().markApplied(Version.parse(version), reason);
+    }
+
     /** The target this migrator runs against. */
     public MigrationTarget target() {
         return config.target();

@@ -27,6 +27,6 @@ record MigratorConfig(MigrationTarget target, List<String> locations, boolean de
     }
 
     TargetSettings settings() {
-        return new TargetSettings(schema, historyTable, LOCK_TABLE);
+        return new TargetSettings(schema, historyTable, LOCK_TABLE, clock);
     }
 }

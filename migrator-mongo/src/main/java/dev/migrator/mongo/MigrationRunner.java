@@ -134,10 +134,7 @@ final class MigrationRunner {
 
     /** The success row stamped with when the migration finished and how long it took. */
     private static HistoryRecord stamped(HistoryRecord r, long startNanos) {
-        long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        return new HistoryRecord(r.rank(), r.version(), r.description(), r.type(), r.script(), r.checksum(),
-                r.action(), r.outcome(), r.installedBy(), r.databaseUser(), r.host(), r.toolVersion(), r.runId(),
-                r.installedOn().plusMillis(millis), millis, r.error());
+        return r.finished((System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** A write command whose reply reported failed writes; {@code written} of its documents went through. */

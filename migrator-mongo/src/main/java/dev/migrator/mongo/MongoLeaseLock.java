@@ -112,8 +112,8 @@ final class MongoLeaseLock implements LeaseLock {
         }
     }
 
-    private MongoTargetException failure(String verb, MongoException e) {
-        return new MongoTargetException("Could not " + verb + " the migration lock in "
-                + locks.getNamespace().getFullName() + ": " + MongoTargetException.reason(e), e);
+    private dev.migrator.api.TargetException failure(String verb, MongoException e) {
+        return MongoErrors.failure("Could not " + verb + " the migration lock in "
+                + locks.getNamespace().getFullName() + ": " + MongoErrors.reason(e), e);
     }
 }

@@ -66,7 +66,7 @@ final class MongoSession implements TargetSession {
         } catch (MongoException e) {
             // Like a JDBC connection failure: an operator fixes it in the configuration (exit 2 from the CLI).
             throw new ConfigurationException("Could not connect to MongoDB at " + hosts + " (database "
-                    + databaseName + "): " + MongoTargetException.reason(e) + ". Check the connection string, the "
+                    + databaseName + "): " + MongoErrors.reason(e) + ". Check the connection string, the "
                     + "credentials and that the server is running", e);
         }
         return new MongoSession(client.getDatabase(databaseName), client.getDatabase("admin"), hosts, server,
@@ -100,9 +100,9 @@ final class MongoSession implements TargetSession {
         return user;
     }
 
-    private MongoTargetException userUnknown(MongoException e) {
-        return new MongoTargetException("Could not read the authenticated user of " + describe() + ": "
-                + MongoTargetException.reason(e), e);
+    private dev.migrator.api.TargetException userUnknown(MongoException e) {
+        return MongoErrors.failure("Could not read the authenticated user of " + describe() + ": "
+                + MongoErrors.reason(e), e);
     }
 
     @Override

@@ -135,8 +135,39 @@ public abstract class JdbcDialect {
     }
 
     /** A session lock for {@code key} on an idle connection, or null where the database has none (a lease is used). */
-    public SessionLock sessionLock(Supplier<Connection> connections, String key) {
+    public SessionLock sessionLock(Connection work, String key) {
         return null;
+    }
+
+    /**
+     * A query answering the server's id of the current session, recorded on STARTED rows; null where there is none.
+     */
+    public String sessionIdQuery() {
+        return null;
+    }
+
+    /**
+     * A query taking a session id and answering, when that session is still alive on the server, one row: since
+     * when it runs its current statement, and the statement's start; no row when it has ended. Null where the
+     * database offers none.
+     */
+    public String liveSessionQuery() {
+        return null;
+    }
+
+    /** How an operator ends the session with that id, for messages: {@code SELECT pg_terminate_backend(4711)}. */
+    public String endSessionCommand(String id) {
+        return null;
+    }
+
+    /**
+     * Why the session ended, judged from the error that revealed it, when the connection is no longer usable: a
+     * readable cause such as "terminated by an administrator". The base knows only SQLState class 08 (connection
+     * exception); dialects add their own codes.
+     */
+    public String endedSessionReason(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08") ? "the connection was lost, SQLState " + state : null;
     }
 
     /** Whether an exception means the row or table already exists (a lost race, not a failure). */

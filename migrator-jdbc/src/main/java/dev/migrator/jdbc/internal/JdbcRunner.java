@@ -1,5 +1,6 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.LostLockException;
 import dev.migrator.api.Migration;
 import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
@@ -41,6 +42,7 @@ final class JdbcRunner {
         long start = System.nanoTime();
         boolean transaction = e.mode() != JdbcExecutable.Mode.NO_TRANSACTION;
         int index = -1;
+        ExecutionFailure.Stage stage = ExecutionFailure.Stage.PREPARING;
         try {
             if (c.getAutoCommit() == transaction) {
                 c.setAutoCommit(!transaction);
@@ -50,14 +52,16 @@ final class JdbcRunner {
                 // commits implicitly (DDL on MariaDB, H2, Oracle) commits it before its own work: the STARTED row is
                 // durable before anything that cannot be rolled back, at the cost of no commit of its own. If the
                 // run dies before any such statement, both roll back together and nothing was applied.
-                history.insert(started);
+                history.insert(started.withSessionId(session.sessionId()));
             }
+            stage = ExecutionFailure.Stage.RUNNING;
             if (e.java() != null) {
                 runJava(e.java(), e.undo(), session.context());
             } else {
                 List<ScriptStatement> statements = e.statements();
                 try (Statement s = c.createStatement()) {
                     for (index = 0; index < statements.size(); index++) {
+                        session.beforeStatement();
                         executeFully(s, statements.get(index).text());
                         dialect.checkWarnings(s.getWarnings());
                         logWarnings(s.getWarnings(), e.name());
@@ -66,13 +70,25 @@ final class JdbcRunner {
                 }
                 index = -1;
             }
-            history.insert(stamp(success, start));
+            stage = ExecutionFailure.Stage.RECORDING;
+            session.beforeStatement();
+            history.insert(success.finished(Duration.ofNanos(System.nanoTime() - start).toMillis()));
+            stage = ExecutionFailure.Stage.COMMITTING;
             if (transaction) {
                 c.commit();
             }
+        } catch (LostLockException lost) {
+            rollback(c, transaction, lost);
+            throw new LostLockException(lost.getMessage() + "\n  " + e.name() + " was stopped "
+                    + (index < 0 ? (stage == ExecutionFailure.Stage.PREPARING ? "before it started" : "after its "
+                    + "statements, before its history row") : "before statement " + (index + 1) + " of "
+                    + e.statements().size()) + (transaction ? "; its transaction was rolled back" : ""), lost);
         } catch (Exception ex) {
-            rollback(c, transaction, ex);
-            throw failure(e, index, ex);
+            String ended = session.endedSessionReason(ex);
+            if (ended == null) {
+                rollback(c, transaction, ex);
+            }
+            throw failure(e, stage, index, ex, ended);
         }
     }
 
@@ -102,14 +118,40 @@ final class JdbcRunner {
         }
     }
 
-    private ExecutionFailure failure(JdbcExecutable e, int index, Exception ex) {
+    private ExecutionFailure failure(JdbcExecutable e, ExecutionFailure.Stage stage, int index, Exception ex,
+                                     String ended) {
+        int count = e.statements().size();
         if (e.java() != null || index < 0) {
-            // Java code (or a failing commit) on a database whose DDL commits implicitly may have left anything.
-            boolean left = e.mode() != JdbcExecutable.Mode.ATOMIC && (e.java() != null || !e.statements().isEmpty());
-            return new ExecutionFailure(ex, -1, 0, null, left);
+            // Java code (or a failing history row or commit) on a database whose DDL commits implicitly may have left
+            // anything; a script whose statements all ran left all of them where they could not be rolled back.
+            boolean ran = stage != ExecutionFailure.Stage.PREPARING;
+            boolean left = ran && e.mode() != JdbcExecutable.Mode.ATOMIC && (e.java() != null || count > 0);
+            int committed = !left ? 0 : e.java() != null ? -1 : committedBefore(e, count);
+            return new ExecutionFailure(ex, -1, 0, null, left, stage, count, committed, ended);
         }
         ScriptStatement failed = e.statements().get(index);
-        return new ExecutionFailure(ex, index, failed.line(), failed.text(), leftChanges(e, index));
+        boolean left = leftChanges(e, index);
+        // A DDL statement commits what came before it, even when it then fails.
+        int committed = !left ? 0 : e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS
+                && dialect.commitsImplicitly(failed.text()) ? index : committedBefore(e, index);
+        return new ExecutionFailure(ex, index, failed.line(), failed.text(), left, stage, count, committed, ended);
+    }
+
+    /**
+     * How many of the first {@code end} statements are committed: outside a transaction, every one that ran; where DDL
+     * commits implicitly, everything up to the last statement that commits implicitly.
+     */
+    private int committedBefore(JdbcExecutable e, int end) {
+        if (e.mode() == JdbcExecutable.Mode.NO_TRANSACTION) {
+            return end;
+        }
+        int committed = 0;
+        for (int i = 0; i < end; i++) {
+            if (dialect.commitsImplicitly(e.statements().get(i).text())) {
+                committed = i + 1;
+            }
+        }
+        return committed;
     }
 
     /** Whether statements before the failing one stayed applied once the transaction (if any) rolled back. */
@@ -143,12 +185,6 @@ final class JdbcRunner {
         }
     }
 
-    private static HistoryRecord stamp(HistoryRecord r, long startNanos) {
-        long millis = Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
-        return new HistoryRecord(r.rank(), r.version(), r.description(), r.type(), r.script(), r.checksum(),
-                r.action(), r.outcome(), r.installedBy(), r.databaseUser(), r.host(), r.toolVersion(), r.runId(),
-                r.installedOn().plusMillis(millis), millis, r.error());
-    }
 
     private static void logWarnings(SQLWarning warning, String script) {
         for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
