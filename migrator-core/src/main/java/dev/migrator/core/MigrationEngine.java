@@ -75,26 +75,31 @@ final class MigrationEngine {
             String target = session.describe();
             mdc.target(target);
             HistoryState state = read(session);
-            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
+            Map<ResolvedMigration, Executable> prepared = new HashMap<>();
+            Resumption resume = resumption(resolved, state, session, prepared);
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
+                    resume.from().keySet());
             plan.future().forEach(f -> LOG.warn("{}; it is left as it is", f));
-            if (plan.pending().isEmpty() && plan.problems().isEmpty()) {
+            List<String> problems = resume.with(plan.problems());
+            if (plan.pending().isEmpty() && problems.isEmpty()) {
                 String current = text(state.currentVersion());
                 LOG.info("{} is up to date at version {} ({} migration{} checked in {} ms)", target, shown(current),
                         resolved.size(), resolved.size() == 1 ? "" : "s", millisSince(start));
                 return new MigrateResult(List.of(), current, current, target);
             }
-            if (!plan.problems().isEmpty() && !hasFailures(state)) {
-                throw validationFailed(plan.problems());
+            if (!problems.isEmpty() && !hasFailures(state)) {
+                throw validationFailed(problems);
             }
-            Map<ResolvedMigration, Executable> prepared = new HashMap<>();
             for (ResolvedMigration m : plan.pending()) {
-                prepared.put(m, prepare(session, m, false));
+                prepared.computeIfAbsent(m, k -> prepare(session, k, false));
             }
             try (RunScope scope = lock(session, target)) {
                 state = read(session);
-                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
-                if (!plan.problems().isEmpty()) {
-                    throw validationFailed(withLiveSessions(plan.problems(), state, session));
+                resume = resumption(resolved, state, session, prepared);
+                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(), resume.from().keySet());
+                problems = resume.with(plan.problems());
+                if (!problems.isEmpty()) {
+                    throw validationFailed(withLiveSessions(problems, state, session));
                 }
                 String before = text(state.currentVersion());
                 if (!plan.pending().isEmpty()) {
@@ -108,6 +113,12 @@ final class MigrationEngine {
                 for (ResolvedMigration m : plan.pending()) {
                     scope.lock.checkHeld();
                     Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
+                    Integer from = m.version() == null ? null : resume.from().get(m.version());
+                    if (from != null) {
+                        LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and "
+                                + "are unchanged", m.label(), from + 1, from);
+                        e = session.resume(e, from);
+                    }
                     applied.add(executor.execute(m, e, Action.APPLY));
                     if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
                         after = m.version();
@@ -295,6 +306,54 @@ final class MigrationEngine {
                         Secrets.mask(reason));
                 return new RepairResult(List.of(), List.of(), List.of(version.toString()));
             }
+        }
+    }
+
+    /**
+     * The FAILED migrations that can resume where they stopped (DDL committed implicitly): the statements the failed
+     * run committed are unchanged and the one that failed was edited. Others get a line saying what blocks them.
+     */
+    private Resumption resumption(List<ResolvedMigration> resolved, HistoryState state, TargetSession session,
+                                  Map<ResolvedMigration, Executable> prepared) {
+        Map<Version, Integer> from = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (ResolvedMigration m : resolved) {
+            HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
+            StatementProgress progress = e == null || e.failure == null || e.failure.action() != Action.APPLY
+                    ? null : StatementProgress.parse(e.failure.progress());
+            if (progress == null || !(m.up() instanceof MigrationSource.Script)) {
+                continue;
+            }
+            List<ScriptStatement> statements = prepared.computeIfAbsent(m, k -> prepare(session, k, false))
+                    .statements();
+            int changed = progress.firstChangedCommitted(statements);
+            if (changed >= 0) {
+                problems.add(m.label() + ": statement " + (changed + 1) + (changed < statements.size() ? " (line "
+                        + statements.get(changed).line() + ")" : "") + " was committed by the failed run on "
+                        + e.failure.installedOn() + " and has changed since, so the run cannot resume after it. "
+                        + "Restore statements 1-" + progress.committed() + " as they ran, then fix statement "
+                        + (progress.failedIndex() + 1));
+            } else if (progress.failedUnchanged(statements)) {
+                problems.add(m.label() + ": fix statement " + (progress.failedIndex() + 1) + " (line "
+                        + statements.get(progress.failedIndex()).line() + "), which failed, and migrate again: it "
+                        + "resumes at statement " + (progress.committed() + 1) + " (statements 1-" + progress.committed()
+                        + " stay committed)");
+            } else {
+                from.put(m.version(), progress.committed());
+            }
+        }
+        return new Resumption(from, problems);
+    }
+
+    /** Where resumable migrations start, and why the others cannot resume. */
+    private record Resumption(Map<Version, Integer> from, List<String> problems) {
+        List<String> with(List<String> planProblems) {
+            if (problems.isEmpty()) {
+                return planProblems;
+            }
+            List<String> all = new ArrayList<>(planProblems);
+            all.addAll(problems);
+            return all;
         }
     }
 

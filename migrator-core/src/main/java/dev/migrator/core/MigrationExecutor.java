@@ -57,7 +57,7 @@ final class MigrationExecutor {
             try {
                 run.session.run(executable, started, success);
             } catch (ExecutionFailure f) {
-                throw fail(m, script, checksum, action, f, start, startedOn);
+                throw fail(m, script, checksum, action, f, start, startedOn, executable);
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{} {} in {} ms", undo ? "Undid" : "Applied",
@@ -73,7 +73,7 @@ final class MigrationExecutor {
     }
 
     private MigratorException fail(ResolvedMigration m, String script, String checksum, Action action,
-                                   ExecutionFailure f, long start, Instant startedOn) {
+                                   ExecutionFailure f, long start, Instant startedOn, Executable executable) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String cause = Secrets.mask(String.valueOf(f.getCause() == null ? f.getMessage() : f.getCause().getMessage()));
         String label = script + (m.version() == null ? " (repeatable)" : " (version " + m.version() + ")");
@@ -87,7 +87,15 @@ final class MigrationExecutor {
         String verb = action == Action.UNDO ? "Undoing " : "";
         String committed = committedText(f);
         String again = action == Action.UNDO ? "roll back again" : "migrate again";
-        String outcome = f.leftChanges()
+        String progress = resumable(f, executable, action);
+        String outcome = progress != null
+                ? "Part of it stayed applied (the database could not roll it back" + committed + "), so it is recorded "
+                + "as FAILED with its progress. Fix statement " + (f.statementIndex() + 1) + " (line " + f.line()
+                + ") and migrate again: it resumes at statement " + (f.committed() + 1) + ", after checking that the "
+                + "committed statements are unchanged. Or resolve it by hand: run repair() if you undid its changes "
+                + "(it runs again from the start), or markApplied(\"" + m.versionText() + "\", \"<reason>\") if you "
+                + "finished it."
+                : f.leftChanges()
                 ? "Part of it stayed applied (the database could not roll it back" + committed + "), so it is "
                 + "recorded as FAILED. Resolve it by hand, then either run repair() if you undid its changes (it runs "
                 + "again on the next " + (action == Action.UNDO ? "rollback" : "migrate") + "), or markApplied(\""
@@ -106,7 +114,8 @@ final class MigrationExecutor {
         try {
             run.session.history().append(record(m, script, checksum, action,
                     f.leftChanges() ? Outcome.FAILED : Outcome.REVERTED, startedOn, took.toMillis(),
-                    Secrets.shorten(where.trim() + (where.isEmpty() ? "" : ": ") + cause + committed, MAX_ERROR)));
+                    Secrets.shorten(where.trim() + (where.isEmpty() ? "" : ": ") + cause + committed, MAX_ERROR))
+                    .withProgress(progress));
         } catch (RuntimeException recordFailure) {
             // Both errors matter: the migration's, and why its failure could not be recorded (mongock#660).
             error.addSuppressed(recordFailure);
@@ -114,6 +123,18 @@ final class MigrationExecutor {
         event(action, m, script, f.leftChanges() ? "FAILED" : "REVERTED", took, cause + committed);
         notifyFailure(m, action, script, took, error);
         return error;
+    }
+
+    /**
+     * The progress to record when the failed script can resume later: an applying script, some statements committed,
+     * the failing one known. Null otherwise (nothing committed: it runs again from the start anyway).
+     */
+    private static String resumable(ExecutionFailure f, Executable executable, Action action) {
+        if (action != Action.APPLY || !f.leftChanges() || f.committed() <= 0 || f.statementIndex() < 0
+                || executable.statements().isEmpty()) {
+            return null;
+        }
+        return StatementProgress.of(executable.statements(), f.committed(), f.statementIndex()).format();
     }
 
     /** "; statements 1-2 of 5 were committed", or nothing when none or unknown. */

@@ -163,6 +163,13 @@ public final class Migrator {
         public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
         /** A crashed holder's lease lock frees after this; renewed every third of it while migrating. */
         static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+        /**
+         * How long a script holding DDL may wait for a table lock: while an ALTER waits, every query of the application
+         * on that table queues behind it, so it gives up soon and tries again rather than take production down.
+         */
+        public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);
+        /** How often a migration whose lock wait timed out is tried again, with back-off and jitter. */
+        public static final int DEFAULT_DDL_RETRIES = 5;
         private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
         private MigrationTarget target;
@@ -179,6 +186,9 @@ public final class Migrator {
         private Clock clock = Clock.systemUTC();
         private Duration lease = DEFAULT_LEASE;
         private ClassLoader classLoader;
+        private Duration ddlLockTimeout = DEFAULT_DDL_LOCK_TIMEOUT;
+        private Duration statementTimeout;
+        private int ddlRetries = DEFAULT_DDL_RETRIES;
 
         private Builder() {
         }
@@ -198,6 +208,9 @@ public final class Migrator {
             clock = c.clock();
             lease = c.lease();
             classLoader = c.classLoader();
+            ddlLockTimeout = c.execution().ddlLockTimeout();
+            statementTimeout = c.execution().statementTimeout();
+            ddlRetries = c.execution().ddlRetries();
         }
 
         /** The database to migrate (required): {@code JdbcTarget.of(dataSource)}, {@code MongoTarget.of(...)}. */
@@ -281,6 +294,37 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * How long each statement of a script holding DDL may wait for a lock (PostgreSQL {@code lock_timeout},
+         * MySQL/MariaDB {@code lock_wait_timeout} and {@code innodb_lock_wait_timeout}, SQL Server
+         * {@code SET LOCK_TIMEOUT}, Oracle {@code DDL_LOCK_TIMEOUT}), set for that migration only. Default 5 s;
+         * {@link Duration#ZERO} keeps the database's own setting. A script overrides it with
+         * {@code -- migrator:lock-timeout=30s}.
+         */
+        public Builder ddlLockTimeout(Duration timeout) {
+            this.ddlLockTimeout = Objects.requireNonNull(timeout, "ddlLockTimeout");
+            return this;
+        }
+
+        /**
+         * How long one statement of a migration may run before the driver cancels it. Default: no limit. A script
+         * overrides it with {@code -- migrator:statement-timeout=10m}.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = Objects.requireNonNull(timeout, "statementTimeout");
+            return this;
+        }
+
+        /**
+         * How many times a migration whose lock wait timed out is tried again, with exponential back-off and jitter:
+         * in a fresh transaction where the database has one, and from the statement that timed out where DDL commits
+         * implicitly. Default 5; 0 fails at the first timeout.
+         */
+        public Builder ddlRetries(int retries) {
+            this.ddlRetries = retries;
+            return this;
+        }
+
         /** For tests: the clock that stamps history rows. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -325,6 +369,16 @@ public final class Migrator {
             if (lockTimeout.isNegative() || lockTimeout.isZero()) {
                 problems.add("lockTimeout: " + lockTimeout + " must be positive");
             }
+            if (ddlLockTimeout.isNegative()) {
+                problems.add("ddlLockTimeout: " + ddlLockTimeout + " must not be negative (ZERO keeps the database's "
+                        + "own setting)");
+            }
+            if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
+                problems.add("statementTimeout: " + statementTimeout + " must be positive");
+            }
+            if (ddlRetries < 0) {
+                problems.add("ddlRetries: " + ddlRetries + " must not be negative");
+            }
             if (lease.toMillis() < 150) {
                 problems.add("lease: " + lease + " must be at least 150 ms");
             }
@@ -352,7 +406,8 @@ public final class Migrator {
             }
             return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
                     replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, listener, by, clock, lease,
-                    loader));
+                    loader, new TargetSettings.Execution(ddlLockTimeout.isZero() ? null : ddlLockTimeout,
+                    statementTimeout, ddlRetries)));
         }
     }
 }

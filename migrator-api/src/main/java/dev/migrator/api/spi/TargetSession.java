@@ -71,6 +71,15 @@ public interface TargetSession extends AutoCloseable {
     default void guard(Runnable beforeEachStatement) {
     }
 
+    /**
+     * The same prepared script, run from statement {@code fromStatement} (0-based): a script that failed part-way
+     * where DDL commits implicitly resumes after the statements that stayed committed. Targets that cannot resume
+     * throw {@link UnsupportedOperationException}.
+     */
+    default Executable resume(Executable executable, int fromStatement) {
+        throw new UnsupportedOperationException("this target cannot resume a script part-way");
+    }
+
     /** Releases the lock if held and closes connections. Never throws. */
     @Override
     void close();

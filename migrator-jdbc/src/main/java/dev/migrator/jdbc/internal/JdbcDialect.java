@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,6 +37,24 @@ public abstract class JdbcDialect {
     /** Whether a statement commits the transaction implicitly, so that a later failure cannot roll it back. */
     public boolean commitsImplicitly(String statement) {
         return !transactionalDdl() && DDL.matcher(statement).matches();
+    }
+
+    /** Whether a statement is DDL (it changes the schema and takes strong locks on what it changes). */
+    public boolean isDdl(String statement) {
+        return DDL.matcher(statement).matches();
+    }
+
+    /**
+     * The statements that set this session's lock timeout to {@code timeout}, or back to the database's own setting
+     * when {@code timeout} is null; empty where the database has no such setting.
+     */
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of();
+    }
+
+    /** Whether an error says that a statement gave up waiting for a lock (so trying again later may succeed). */
+    public boolean isLockTimeout(SQLException e) {
+        return false;
     }
 
     /** Whether a statement cannot run inside a transaction at all (PostgreSQL {@code CREATE INDEX CONCURRENTLY}). */

@@ -5,6 +5,7 @@ import dev.migrator.api.Migration;
 import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
 import dev.migrator.api.spi.ScriptStatement;
+import dev.migrator.api.spi.TargetSettings;
 import dev.migrator.jdbc.JdbcContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import java.util.List;
  */
 final class JdbcRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcRunner.class);
+    /** The JSON event log that core writes to; a lock-wait retry is one of its events (docs/json-report.md). */
+    private static final Logger EVENTS = LoggerFactory.getLogger("dev.migrator.events");
 
     private final JdbcSession session;
     private final JdbcDialect dialect;
@@ -34,12 +37,65 @@ final class JdbcRunner {
     }
 
     /**
-     * Runs the migration. Autocommit is switched only when the mode needs the other setting, and left as it is
-     * between migrations: on MariaDB each switch is a round trip of its own.
+     * Runs the migration, trying again when a statement's lock wait timed out: after back-off with jitter, in a fresh
+     * transaction where the database has one, and from the statement that timed out where the statements before it
+     * are committed (never re-running a committed one). Each wait is logged, and reported as a JSON event.
      */
-    void run(JdbcExecutable e, HistoryRecord started, HistoryRecord success) throws ExecutionFailure {
-        Connection c = session.work();
+    void run(JdbcExecutable e, HistoryRecord started, HistoryRecord success, TargetSettings.Execution execution)
+            throws ExecutionFailure {
         long start = System.nanoTime();
+        JdbcExecutable attempt = e;
+        HistoryRecord startedRow = started;
+        for (int retry = 0; ; retry++) {
+            try {
+                runOnce(attempt, startedRow, success, start);
+                return;
+            } catch (LockWaitTimedOut timedOut) {
+                if (retry >= execution.ddlRetries()) {
+                    throw timedOut.failure;
+                }
+                long wait = backoff(retry);
+                LOG.warn("{}: statement {} (line {}) gave up waiting for a lock after {}; trying again in {} ms "
+                                + "(retry {} of {}){}", e.name(), timedOut.failure.statementIndex() + 1,
+                        timedOut.failure.line(), e.lockTimeout() == null ? "the database's lock timeout"
+                                : e.lockTimeout().toMillis() + " ms", wait, retry + 1, execution.ddlRetries(),
+                        timedOut.resumeAt > 0 ? ", resuming at statement " + (timedOut.resumeAt + 1) : "");
+                if (EVENTS.isInfoEnabled()) {
+                    EVENTS.info("{\"event\":\"lock-wait-retry\",\"script\":\"" + e.name().replace("\"", "'")
+                            + "\",\"statement\":" + (timedOut.failure.statementIndex() + 1) + ",\"line\":"
+                            + timedOut.failure.line() + ",\"retry\":" + (retry + 1) + ",\"waitMs\":" + wait + "}");
+                }
+                sleep(wait, timedOut.failure);
+                attempt = attempt.from(timedOut.resumeAt);
+                if (timedOut.startedDurable) {
+                    startedRow = null;
+                }
+            }
+        }
+    }
+
+    /** 250 ms doubling to 8 s, plus up to half again of jitter, so retrying instances do not stampede. */
+    private static long backoff(int retry) {
+        long base = Math.min(8_000, 250L << Math.min(retry, 5));
+        return base + java.util.concurrent.ThreadLocalRandom.current().nextLong(base / 2 + 1);
+    }
+
+    private static void sleep(long millis, ExecutionFailure failure) throws ExecutionFailure {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    /**
+     * One attempt. Autocommit is switched only when the mode needs the other setting, and left as it is between
+     * migrations: on MariaDB each switch is a round trip of its own.
+     */
+    private void runOnce(JdbcExecutable e, HistoryRecord started, HistoryRecord success, long start)
+            throws ExecutionFailure, LockWaitTimedOut {
+        Connection c = session.work();
         boolean transaction = e.mode() != JdbcExecutable.Mode.NO_TRANSACTION;
         int index = -1;
         ExecutionFailure.Stage stage = ExecutionFailure.Stage.PREPARING;
@@ -47,6 +103,7 @@ final class JdbcRunner {
             if (c.getAutoCommit() == transaction) {
                 c.setAutoCommit(!transaction);
             }
+            session.useLockTimeout(e.lockTimeout());
             if (started != null) {
                 // In IMPLICIT_COMMITS mode this insert joins the open transaction, and the first statement that
                 // commits implicitly (DDL on MariaDB, H2, Oracle) commits it before its own work: the STARTED row is
@@ -60,9 +117,23 @@ final class JdbcRunner {
             } else {
                 List<ScriptStatement> statements = e.statements();
                 try (Statement s = c.createStatement()) {
-                    for (index = 0; index < statements.size(); index++) {
+                    if (e.statementTimeout() != null) {
+                        s.setQueryTimeout((int) Math.max(1, (e.statementTimeout().toMillis() + 999) / 1000));
+                    }
+                    boolean uncommitted = false;
+                    for (index = e.from(); index < statements.size(); index++) {
                         session.beforeStatement();
-                        executeFully(s, statements.get(index).text());
+                        String sql = statements.get(index).text();
+                        boolean commitsImplicitly = e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS
+                                && dialect.commitsImplicitly(sql);
+                        if (commitsImplicitly && uncommitted) {
+                            // The DDL would commit the statements before it, but not if it fails before it runs (a
+                            // syntax error): committing them here makes "statements 1-k are committed" a fact, so a
+                            // failure can say so truthfully and a later run can resume after them.
+                            c.commit();
+                        }
+                        executeFully(s, sql);
+                        uncommitted = e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS && !commitsImplicitly;
                         dialect.checkWarnings(s.getWarnings());
                         logWarnings(s.getWarnings(), e.name());
                         s.clearWarnings();
@@ -79,6 +150,7 @@ final class JdbcRunner {
             }
         } catch (LostLockException lost) {
             rollback(c, transaction, lost);
+            session.lockTimeoutUnknown();
             throw new LostLockException(lost.getMessage() + "\n  " + e.name() + " was stopped "
                     + (index < 0 ? (stage == ExecutionFailure.Stage.PREPARING ? "before it started" : "after its "
                     + "statements, before its history row") : "before statement " + (index + 1) + " of "
@@ -88,7 +160,33 @@ final class JdbcRunner {
             if (ended == null) {
                 rollback(c, transaction, ex);
             }
-            throw failure(e, stage, index, ex, ended);
+            session.lockTimeoutUnknown();
+            ExecutionFailure failure = failure(e, stage, index, ex, ended);
+            if (ended == null && index >= 0 && ex instanceof SQLException sql && dialect.isLockTimeout(sql)) {
+                int resumeAt = e.mode() == JdbcExecutable.Mode.ATOMIC ? 0 : Math.max(failure.committed(), 0);
+                // A statement that commits implicitly commits what came before it (the STARTED row too) even when
+                // it then times out, so the row is already there for the next attempt.
+                boolean startedDurable = started == null || e.mode() == JdbcExecutable.Mode.NO_TRANSACTION
+                        || e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS && (resumeAt > 0
+                        || dialect.commitsImplicitly(e.statements().get(index).text()));
+                throw new LockWaitTimedOut(failure, resumeAt, startedDurable);
+            }
+            throw failure;
+        }
+    }
+
+    /** A statement gave up waiting for a lock: the attempt may be repeated from {@code resumeAt}. */
+    private static final class LockWaitTimedOut extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient ExecutionFailure failure;
+        private final int resumeAt;
+        private final boolean startedDurable;
+
+        LockWaitTimedOut(ExecutionFailure failure, int resumeAt, boolean startedDurable) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+            this.resumeAt = resumeAt;
+            this.startedDurable = startedDurable;
         }
     }
 
@@ -126,13 +224,13 @@ final class JdbcRunner {
             // anything; a script whose statements all ran left all of them where they could not be rolled back.
             boolean ran = stage != ExecutionFailure.Stage.PREPARING;
             boolean left = ran && e.mode() != JdbcExecutable.Mode.ATOMIC && (e.java() != null || count > 0);
-            int committed = !left ? 0 : e.java() != null ? -1 : committedBefore(e, count);
+            int committed = !left ? e.from() : e.java() != null ? -1 : committedBefore(e, count);
             return new ExecutionFailure(ex, -1, 0, null, left, stage, count, committed, ended);
         }
         ScriptStatement failed = e.statements().get(index);
         boolean left = leftChanges(e, index);
         // A DDL statement commits what came before it, even when it then fails.
-        int committed = !left ? 0 : e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS
+        int committed = !left ? e.from() : e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS
                 && dialect.commitsImplicitly(failed.text()) ? index : committedBefore(e, index);
         return new ExecutionFailure(ex, index, failed.line(), failed.text(), left, stage, count, committed, ended);
     }
@@ -145,8 +243,8 @@ final class JdbcRunner {
         if (e.mode() == JdbcExecutable.Mode.NO_TRANSACTION) {
             return end;
         }
-        int committed = 0;
-        for (int i = 0; i < end; i++) {
+        int committed = e.from();
+        for (int i = e.from(); i < end; i++) {
             if (dialect.commitsImplicitly(e.statements().get(i).text())) {
                 committed = i + 1;
             }
@@ -157,6 +255,9 @@ final class JdbcRunner {
     /** Whether statements before the failing one stayed applied once the transaction (if any) rolled back. */
     private boolean leftChanges(JdbcExecutable e, int failedIndex) {
         List<ScriptStatement> statements = e.statements();
+        if (e.mode() != JdbcExecutable.Mode.ATOMIC && e.from() > 0) {
+            return true;   // resumed: the statements before it were committed by an earlier attempt
+        }
         switch (e.mode()) {
             case ATOMIC:
                 return false;

@@ -49,6 +49,16 @@ public final class JdbcSession implements TargetSession {
     private final Connection work;
     private final boolean autoCommitBefore;
     private String sessionId;
+    /** The lock timeout this session runs with now: null for the database's own, UNKNOWN after a failure. */
+    private java.time.Duration lockTimeout;
+    private boolean lockTimeoutKnown = true;
+    /**
+     * Whether the database is the dialect's own product, not one that only speaks its dialect (H2 in a compatibility
+     * mode), which lacks its session settings: only the own product gets the lock timeout statements.
+     */
+    private final boolean nativeProduct;
+    /** Whether the user chose the lease lock ({@code JdbcTarget.leaseLock()}). */
+    private boolean leaseLockChosen;
     private Runnable statementGuard = () -> { };
     private final String schema;
     private JdbcDialect.Restore restoreSchema;
@@ -69,6 +79,7 @@ public final class JdbcSession implements TargetSession {
             work.setAutoCommit(true);
         }
         DatabaseMetaData md = work.getMetaData();
+        this.nativeProduct = dialect.handles(md.getDatabaseProductName());
         this.description = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion().split("[\\s-]")[0]
                 + " at " + Secrets.mask(md.getURL())
                 + (md.getUserName() == null || md.getUserName().isEmpty() ? "" : " (user " + md.getUserName() + ")");
@@ -82,6 +93,15 @@ public final class JdbcSession implements TargetSession {
     /** Connects, recognises the dialect, and makes the configured schema current if it exists. */
     public static JdbcSession open(DataSource dataSource, String description, String dialectName,
                                    TargetSettings settings) {
+        return open(dataSource, description, dialectName, settings, false);
+    }
+
+    /**
+     * As above; {@code leaseLock} chooses the lease lock over the database's session lock (for poolers in transaction
+     * mode).
+     */
+    public static JdbcSession open(DataSource dataSource, String description, String dialectName,
+                                   TargetSettings settings, boolean leaseLock) {
         Connection c;
         try {
             c = connect(dataSource, description);
@@ -91,7 +111,9 @@ public final class JdbcSession implements TargetSession {
         }
         try {
             JdbcDialect dialect = Dialects.pick(c.getMetaData().getDatabaseProductName(), dialectName);
-            return new JdbcSession(dataSource, description, dialect, settings, c);
+            JdbcSession session = new JdbcSession(dataSource, description, dialect, settings, c);
+            session.leaseLockChosen = leaseLock;
+            return session;
         } catch (SQLException | RuntimeException e) {
             try {
                 c.close();
@@ -222,6 +244,33 @@ public final class JdbcSession implements TargetSession {
         this.statementGuard = beforeEachStatement;
     }
 
+    /**
+     * Sets the session's lock timeout for the next migration, only when it differs from what the session runs with
+     * now: consecutive DDL scripts pay one round trip, not two each. {@code close()} gives the setting back.
+     */
+    void useLockTimeout(java.time.Duration timeout) throws SQLException {
+        if (!nativeProduct || lockTimeoutKnown && java.util.Objects.equals(timeout, lockTimeout)) {
+            return;
+        }
+        for (String sql : dialect.lockTimeoutSql(timeout)) {
+            try (Statement s = work.createStatement()) {
+                s.execute(sql);
+            }
+        }
+        lockTimeout = timeout;
+        lockTimeoutKnown = true;
+    }
+
+    /** After a failure the setting may have rolled back with the transaction: set it again next time. */
+    void lockTimeoutUnknown() {
+        lockTimeoutKnown = false;
+    }
+
+    @Override
+    public Executable resume(Executable executable, int fromStatement) {
+        return ((JdbcExecutable) executable).from(fromStatement);
+    }
+
     /** The fence for history rows while a lease is held here; null for a session lock or no lock. */
     JdbcLeaseLock.Fence fence() {
         return lock instanceof JdbcLeaseLock lease ? lease.fence() : null;
@@ -292,7 +341,7 @@ public final class JdbcSession implements TargetSession {
     public TargetLock lock() {
         if (lock == null) {
             String key = schema + "." + settings.historyTable();
-            TargetLock session = dialect.sessionLock(work, key);
+            TargetLock session = leaseLockChosen ? null : dialect.sessionLock(work, key);
             lock = session != null ? session
                     : new JdbcLeaseLock(this::newConnection, dialect, schema, settings.lockTable(),
                     settings.historyTable(), settings.clock());
@@ -324,7 +373,17 @@ public final class JdbcSession implements TargetSession {
         }
         JdbcExecutable.Mode mode = Boolean.FALSE.equals(forced) || noTx != null ? JdbcExecutable.Mode.NO_TRANSACTION
                 : implicit ? JdbcExecutable.Mode.IMPLICIT_COMMITS : JdbcExecutable.Mode.ATOMIC;
-        return new JdbcExecutable(scriptName, statements, null, false, mode);
+        TimeoutDirectives timeouts = TimeoutDirectives.parse(scriptName, text);
+        boolean ddl = false;
+        for (ScriptStatement s : statements) {
+            if (dialect.isDdl(s.text())) {
+                ddl = true;
+                break;
+            }
+        }
+        return new JdbcExecutable(scriptName, statements, null, false, mode, 0,
+                timeouts.lockTimeout(ddl, settings.execution().ddlLockTimeout()),
+                timeouts.statementTimeout(settings.execution().statementTimeout()));
     }
 
     private static Boolean directive(String scriptName, String text) {
@@ -343,14 +402,15 @@ public final class JdbcSession implements TargetSession {
     @Override
     public Executable prepareJava(Migration<?> migration, boolean undo) {
         return new JdbcExecutable(migration.getClass().getName(), List.of(), migration, undo,
-                dialect.transactionalDdl() ? JdbcExecutable.Mode.ATOMIC : JdbcExecutable.Mode.IMPLICIT_COMMITS);
+                dialect.transactionalDdl() ? JdbcExecutable.Mode.ATOMIC : JdbcExecutable.Mode.IMPLICIT_COMMITS, 0,
+                null, null);
     }
 
     @Override
     public void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord)
             throws ExecutionFailure {
         JdbcExecutable e = (JdbcExecutable) executable;
-        new JdbcRunner(this, dialect, history).run(e, startedRecord, successRecord);
+        new JdbcRunner(this, dialect, history).run(e, startedRecord, successRecord, settings.execution());
     }
 
     /** The context a Java migration is handed. */
@@ -391,6 +451,13 @@ public final class JdbcSession implements TargetSession {
             s.release();
         }
         try {
+            if (nativeProduct && (!lockTimeoutKnown || lockTimeout != null)) {
+                for (String sql : dialect.lockTimeoutSql(null)) {
+                    try (Statement s = work.createStatement()) {
+                        s.execute(sql);
+                    }
+                }
+            }
             if (restoreSchema != null) {
                 restoreSchema.restore();
             }

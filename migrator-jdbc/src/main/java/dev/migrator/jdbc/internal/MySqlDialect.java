@@ -6,6 +6,7 @@ import dev.migrator.api.spi.SessionLock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -95,6 +96,22 @@ public final class MySqlDialect extends JdbcDialect {
                 .describedBy("SELECT CAST(ID AS CHAR), CAST(NOW() - INTERVAL TIME SECOND AS CHAR) FROM "
                         + "information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)", name)
                 .idleLimitFrom("SELECT @@SESSION.wait_timeout * 1000");
+    }
+
+    /** Metadata locks (DDL) wait for lock_wait_timeout, row locks for innodb_lock_wait_timeout: whole seconds. */
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        if (timeout == null) {
+            return List.of("SET SESSION lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT");
+        }
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        return List.of("SET SESSION lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds);
+    }
+
+    /** 1205 ER_LOCK_WAIT_TIMEOUT, for metadata and row locks alike. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -155,6 +156,18 @@ public final class OracleDialect extends JdbcDialect {
         }
         LOG.info("Migration lock: DBMS_LOCK, released by the database when the session ends");
         return OracleDbmsLock.create(work, key);
+    }
+
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of("ALTER SESSION SET DDL_LOCK_TIMEOUT = "
+                + (timeout == null ? 0 : Math.max(1, (timeout.toMillis() + 999) / 1000)));
+    }
+
+    /** ORA-00054 resource busy (NOWAIT or DDL_LOCK_TIMEOUT expired), ORA-30006 resource busy with WAIT timeout. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 54 || e.getErrorCode() == 30006;
     }
 
     @Override

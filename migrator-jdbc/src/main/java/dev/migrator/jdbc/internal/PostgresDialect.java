@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -102,7 +103,22 @@ public final class PostgresDialect extends JdbcDialect {
                         + "AND l.objsubid = 1 AND CAST(l.classid AS BIGINT) = ? AND CAST(l.objid AS BIGINT) = ?",
                         id >>> 32, id & 0xFFFFFFFFL)
                 .idleLimitFrom("SELECT CAST(EXTRACT(EPOCH FROM CAST(COALESCE(NULLIF(current_setting("
-                        + "'idle_session_timeout', true), ''), '0') AS INTERVAL)) * 1000 AS BIGINT)");
+                        + "'idle_session_timeout', true), ''), '0') AS INTERVAL)) * 1000 AS BIGINT)")
+                .verifiedBy("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                        + "AND pid = pg_backend_pid() AND objsubid = 1 AND (CAST(classid AS BIGINT) << 32) "
+                        + "+ CAST(objid AS BIGINT) = ?)");
+    }
+
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of(timeout == null ? "SET lock_timeout TO DEFAULT"
+                : "SET lock_timeout = '" + Math.max(1, timeout.toMillis()) + "ms'");
+    }
+
+    /** 55P03 lock_not_available: what lock_timeout raises. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -113,6 +114,17 @@ public final class SqlServerDialect extends JdbcDialect {
         }
         LOG.debug("Migration lock: sp_getapplock, owned by the session");
         return SqlServerAppLock.create(work, key);
+    }
+
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of("SET LOCK_TIMEOUT " + (timeout == null ? -1 : Math.max(1, timeout.toMillis())));
+    }
+
+    /** 1222: lock request time out period exceeded. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1222;
     }
 
     @Override

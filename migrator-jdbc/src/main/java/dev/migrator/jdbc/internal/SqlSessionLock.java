@@ -27,6 +27,7 @@ final class SqlSessionLock implements SessionLock {
     private final Object key;
     private boolean held;
     private String idleLimitQuery;
+    private String heldQuery;
     private String holderQuery;
     private Object[] holderArguments;
 
@@ -55,6 +56,14 @@ final class SqlSessionLock implements SessionLock {
     public boolean tryAcquire() {
         try {
             held = tryLock.call(connection, key);
+            if (held && heldQuery != null && !heldHere()) {
+                held = false;
+                throw new TargetException("The migration lock was granted, but the next statement runs in a server "
+                        + "session that does not hold it: the connection goes through a pooler in transaction mode "
+                        + "(PgBouncer pool_mode=transaction), where a session lock protects nothing. Connect migrator "
+                        + "to the server or to a session-mode pool, or choose the lease lock with "
+                        + "JdbcTarget.leaseLock() (CLI: --lock lease)");
+            }
             return held;
         } catch (SQLException e) {
             throw new TargetException("Cannot take the migration lock (" + Secrets.mask(e.getMessage())
@@ -94,6 +103,24 @@ final class SqlSessionLock implements SessionLock {
         this.holderQuery = query;
         this.holderArguments = arguments;
         return this;
+    }
+
+    /**
+     * Sets the query that checks, in the statement after the one that took the lock, that this server session holds
+     * it: behind a pooler in transaction mode the next statement may run in another server session.
+     */
+    SqlSessionLock verifiedBy(String query) {
+        this.heldQuery = query;
+        return this;
+    }
+
+    private boolean heldHere() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(heldQuery)) {
+            s.setObject(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 
     /** Sets the query answering the session's idle limit in milliseconds (0 or null: none). */
