@@ -19,7 +19,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,8 +52,8 @@ final class MongoSession implements TargetSession {
         this.session = session;
         this.history = new MongoHistory(database, settings.historyTable());
         this.lock = new MongoLeaseLock(database.getCollection(settings.lockTable()), settings.historyTable(),
-                Clock.systemUTC());
-        this.runner = new MigrationRunner(database, session, history);
+                settings.clock());
+        this.runner = new MigrationRunner(database, session, history, lock);
     }
 
     static MongoSession open(MongoClient client, String databaseName, String hosts, TargetSettings settings) {
@@ -139,6 +138,11 @@ final class MongoSession implements TargetSession {
             throw new IllegalArgumentException("This executable was not prepared by this MongoDB session");
         }
         runner.run(executable, startedRecord, successRecord);
+    }
+
+    @Override
+    public void guard(Runnable beforeEachStatement) {
+        runner.guard(beforeEachStatement);
     }
 
     @Override
