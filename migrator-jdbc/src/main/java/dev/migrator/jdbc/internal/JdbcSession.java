@@ -161,9 +161,13 @@ public final class JdbcSession implements TargetSession {
         }
     }
 
-    /** H2's 90020 (database in use: the lock file is being taken or handed over) and 90067 (connection broken). */
+    /**
+     * H2's 90020 (database in use), 8000 (error opening the database: "Lock file recently modified", "Locked by
+     * another process", "Concurrent update" while another process opens the file) and 90067 (connection broken):
+     * with AUTO_SERVER, each is a process opening the file or handing its server over at the same moment.
+     */
     static boolean isPassingAutoServerRefusal(SQLException e) {
-        return e.getErrorCode() == 90020 || e.getErrorCode() == 90067;
+        return e.getErrorCode() == 90020 || e.getErrorCode() == 90067 || e.getErrorCode() == 8000;
     }
 
     /**
