@@ -144,6 +144,15 @@ public final class Migrator {
         return config.settings();
     }
 
+    /**
+     * The configured locations that exist but hold no migration, each as the absolute path (or class-path URL) it
+     * resolved to; empty when every location holds one. Reads the locations only, never the database. A run logs a
+     * warning for each; a tool that must fail instead (the CLI without {@code --allow-empty}) asks here.
+     */
+    public List<String> emptyLocations() {
+        return MigrationDiscovery.emptyLocations(config.target(), config.locations(), config.classLoader());
+    }
+
     private MigrationEngine engine() {
         return new MigrationEngine(config);
     }
@@ -351,7 +360,10 @@ public final class Migrator {
             List<String> locs = defaultLocations
                     ? List.of(target == null ? DEFAULT_LOCATION : target.defaultLocation()) : locations;
             for (String l : locs) {
-                if (l == null || l.isBlank() || l.equals(ResourceScanner.FILESYSTEM) || l.equals(ResourceScanner.CLASSPATH)) {
+                if (l != null && l.indexOf('\0') >= 0) {
+                    problems.add("locations: '" + l.replace('\0', '?') + "' holds a NUL character, which no path "
+                            + "may hold; check how the setting is built");
+                } else if (l == null || l.isBlank() || l.equals(ResourceScanner.FILESYSTEM) || l.equals(ResourceScanner.CLASSPATH)) {
                     problems.add("locations: '" + l + "' names no path; write classpath:db/migration or filesystem:/path");
                 } else if (l.matches("^[a-zA-Z]{2,}:.*") && !l.startsWith(ResourceScanner.CLASSPATH)
                         && !l.startsWith(ResourceScanner.FILESYSTEM)) {
@@ -361,6 +373,14 @@ public final class Migrator {
             if (!IDENTIFIER.matcher(historyTable).matches()) {
                 problems.add("historyTable: '" + historyTable + "' is not a plain identifier (letters, digits, _; "
                         + "at most 63 characters)");
+            }
+            if (historyTable.equalsIgnoreCase(LOCK_TABLE)) {
+                problems.add("historyTable: '" + historyTable + "' is the name of the lock table, which migrator "
+                        + "keeps next to the history; choose another name");
+            }
+            if (installedBy != null && installedBy.indexOf('\0') >= 0) {
+                problems.add("installedBy: the value holds a NUL character, which the history cannot store; check how "
+                        + "the setting is built");
             }
             if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
                 problems.add("schema: '" + schema + "' is not a plain identifier (letters, digits, _; at most 63 "
