@@ -89,6 +89,15 @@ public class MigratorAutoConfiguration {
             if (properties.getInstalledBy() != null) {
                 builder.installedBy(properties.getInstalledBy());
             }
+            if (properties.getDdlLockTimeout() != null) {
+                builder.ddlLockTimeout(properties.getDdlLockTimeout());
+            }
+            if (properties.getStatementTimeout() != null) {
+                builder.statementTimeout(properties.getStatementTimeout());
+            }
+            if (properties.getDdlRetries() != null) {
+                builder.ddlRetries(properties.getDdlRetries());
+            }
             List<Migration<?>> beans = migrations.orderedStream().<Migration<?>>map(m -> m).toList();
             if (!beans.isEmpty()) {
                 builder.migrations(beans.toArray(Migration<?>[]::new));

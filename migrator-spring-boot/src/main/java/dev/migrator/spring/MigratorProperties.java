@@ -27,6 +27,9 @@ public class MigratorProperties {
     private String user;
     private String password;
     private boolean migratedExternally;
+    private Duration ddlLockTimeout;
+    private Duration statementTimeout;
+    private Integer ddlRetries;
 
     /** Whether migrations run at start-up (default {@code true}). */
     public boolean isEnabled() {
@@ -160,5 +163,35 @@ public class MigratorProperties {
     /** Sets {@code migrator.migrated-externally}. */
     public void setMigratedExternally(boolean migratedExternally) {
         this.migratedExternally = migratedExternally;
+    }
+
+    /** How long each statement of a script holding DDL may wait for a lock (default 5 s; 0 keeps the database's). */
+    public Duration getDdlLockTimeout() {
+        return ddlLockTimeout;
+    }
+
+    /** Sets {@code migrator.ddl-lock-timeout}. */
+    public void setDdlLockTimeout(Duration ddlLockTimeout) {
+        this.ddlLockTimeout = ddlLockTimeout;
+    }
+
+    /** How long one statement of a migration may run before it is cancelled (default no limit). */
+    public Duration getStatementTimeout() {
+        return statementTimeout;
+    }
+
+    /** Sets {@code migrator.statement-timeout}. */
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    /** How many times a migration whose lock wait timed out is tried again (default 5). */
+    public Integer getDdlRetries() {
+        return ddlRetries;
+    }
+
+    /** Sets {@code migrator.ddl-retries}. */
+    public void setDdlRetries(Integer ddlRetries) {
+        this.ddlRetries = ddlRetries;
     }
 }
