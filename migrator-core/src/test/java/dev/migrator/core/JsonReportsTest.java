@@ -53,4 +53,16 @@ JsonNode json = new ObjectMapper().readTree(line);
         assertThat(JsonEvents.dbSystem("MariaDB 10.11 at jdbc:mariadb://db/x (user u)")).isEqualTo("mariadb");
         assertThat(JsonEvents.dbSystem("MongoDB 7.0 at mongodb://db/app")).isEqualTo("mongodb");
     }
+
+    @Test
+    void lockWaitEvent_isAnAccessEventWithTheWait() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(JsonEvents.lockWait("PostgreSQL 15 at jdbc:postgresql://db/app",
+                Duration.ofSeconds(3), false));
+
+        assertThat(json.at("/event/action").asText()).isEqualTo("lock-wait");
+        assertThat(json.at("/event/type/0").asText()).isEqualTo("access");
+        assertThat(json.at("/event/outcome").asText()).isEqualTo("failure");
+        assertThat(json.at("/event/duration").asLong()).isEqualTo(3_000_000_000L);
+        assertThat(json.at("/migrator/duration_ms").asLong()).isEqualTo(3_000);
+    }
 }
