@@ -5,6 +5,7 @@ import dev.migrator.api.MigrationEvent;
 import dev.migrator.api.MigrationListener;
 import dev.migrator.api.MigratorException;
 import dev.migrator.api.RunEvent;
+import dev.migrator.api.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,11 +59,14 @@ final class RunEvents {
         R result;
         try {
             result = body.get();
-        } catch (MigratorException e) {
+        } catch (RuntimeException e) {
+            // A listener hears of every failure as a MigratorException; a programming error is wrapped for it only.
+            MigratorException reported = e instanceof MigratorException m ? m
+                    : new TargetException(operation + " failed: " + e, e);
             RunEvent failed = new RunEvent(engine.runId(), operation, target, null, null, 0, pending(config),
                     Duration.ofNanos(System.nanoTime() - start));
             try {
-                listener.afterRun(failed, e);
+                listener.afterRun(failed, reported);
             } catch (RuntimeException listenerFailure) {
                 e.addSuppressed(listenerFailure);
             }

@@ -100,6 +100,12 @@ public final class MigratorObservations implements MigrationListener {
 
     @Override
     public void beforeRun(RunEvent event) {
+        RunState abandoned = current.get();
+        if (abandoned != null) {
+            // A run on this thread ended without afterRun (an error outside migrator): close it, do not leak it.
+            afterRun(new RunEvent(null, "migrate", abandoned.target, null, null, 0, -1, Duration.ZERO),
+                    new AbandonedRun());
+        }
         RunState state = new RunState();
         state.target = event.target();
         state.run = Observation.createNotStarted(RUN, observations)
@@ -238,6 +244,15 @@ public final class MigratorObservations implements MigrationListener {
     private static String type(String script) {
         String s = script == null ? "" : script.toLowerCase(Locale.ROOT);
         return s.endsWith(".sql") ? "SQL" : s.endsWith(".json") ? "JSON" : "JAVA";
+    }
+
+    /** The error an abandoned run is closed with. */
+    private static final class AbandonedRun extends MigratorException {
+        private static final long serialVersionUID = 1L;
+
+        AbandonedRun() {
+            super("the run ended without telling its listener");
+        }
     }
 
     /** What one thread's run has open. */
