@@ -24,11 +24,12 @@ import java.util.Map;
  * @param driverPath   the jar files to load drivers and {@code classpath:} migrations from
  * @param json         {@code --json}
  * @param dryRun       {@code --dry-run}
+ * @param metricsFile  {@code --metrics-file}, or {@code null}
  */
 record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
-                boolean dryRun) {
+                boolean dryRun, Path metricsFile) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);
