@@ -116,6 +116,19 @@ public final class Migrator {
         return engine().repair();
     }
 
+    /**
+     * Lints the pending migrations for risks to a running application (locks that queue its queries, changes that
+     * break the version still running) without running anything. Connected, the linter knows which tables exist and
+     * about how large they are; when the target cannot be reached, it lints every script offline and reports what it
+     * cannot rule out. Findings acknowledged by a {@code -- migrator:allow <RULE-ID> <reason>} comment on the line
+     * before their statement are left out.
+     *
+     * @return the findings, in the order the migrations would run; empty when nothing is risky
+     */
+    public List<LintFinding> lint() {
+        return MigrationLinter.lint(config);
+    }
+
     /** The target this migrator runs against. */
     public MigrationTarget target() {
         return config.target();
@@ -145,6 +158,8 @@ public final class Migrator {
         public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
         /** A crashed holder's lease lock frees after this; renewed every third of it while migrating. */
         static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+        /** Findings are logged but do not stop a run: the safe path is shown, not forced, until a team opts in. */
+        public static final LintMode DEFAULT_LINT = LintMode.WARN;
         private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
         private MigrationTarget target;
@@ -161,6 +176,7 @@ public final class Migrator {
         private Clock clock = Clock.systemUTC();
         private Duration lease = DEFAULT_LEASE;
         private ClassLoader classLoader;
+        private LintMode lint = DEFAULT_LINT;
 
         private Builder() {
         }
@@ -180,6 +196,7 @@ public final class Migrator {
             clock = c.clock();
             lease = c.lease();
             classLoader = c.classLoader();
+            lint = c.lint();
         }
 
         /** The database to migrate (required): {@code JdbcTarget.of(dataSource)}, {@code MongoTarget.of(...)}. */
@@ -263,6 +280,16 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * What {@code migrate()} and {@code plan()} do with the risk linter's findings on pending migrations: log them
+         * ({@link LintMode#WARN}, the default), refuse the run ({@link LintMode#FAIL}) or not lint
+         * ({@link LintMode#OFF}).
+         */
+        public Builder lint(LintMode lint) {
+            this.lint = Objects.requireNonNull(lint, "lint");
+            return this;
+        }
+
         /** For tests: the clock that stamps history rows. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -334,7 +361,7 @@ public final class Migrator {
             }
             return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
                     replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, listener, by, clock, lease,
-                    loader));
+                    loader, lint));
         }
     }
 }
