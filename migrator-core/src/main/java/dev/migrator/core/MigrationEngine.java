@@ -58,6 +58,10 @@ final class MigrationEngine {
     /** Identifies this call in logs (MDC {@code migrator.run}), history rows and listener events. */
     private final String runId = UUID.randomUUID().toString();
 
+    String runId() {
+        return runId;
+    }
+
     MigrationEngine(MigratorConfig config) {
         this.config = config;
         this.placeholders = new Placeholders(config.placeholders(), config.replacePlaceholders());

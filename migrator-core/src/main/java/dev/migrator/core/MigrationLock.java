@@ -69,6 +69,7 @@ final class MigrationLock implements AutoCloseable {
                 if (logged) {
                     LOG.info("Took the migration lock on {} after waiting {} ms", target,
                             Duration.ofNanos(System.nanoTime() - start).toMillis());
+                    listener.afterLockWait(target, Duration.ofNanos(System.nanoTime() - start));
                 } else {
                     LOG.debug("Took the migration lock on {}", target);
                 }

@@ -46,13 +46,13 @@ public final class Migrator {
 
     /** Applies every pending migration in version order, then the repeatable ones whose checksum changed. */
     public MigrateResult migrate() {
-        return engine().migrate(null);
+        return RunEvents.migrate(config, engine(), null);
     }
 
     /** Applies pending migrations up to and including {@code version}; repeatables only if nothing is left after. */
     public MigrateResult migrateTo(String version) {
         Objects.requireNonNull(version, "version");
-        return engine().migrate(Version.parse(version));
+        return RunEvents.migrate(config, engine(), Version.parse(version));
     }
 
     /** Undoes the {@code count} most recently applied versioned migrations, newest first, after checking the path. */
@@ -60,13 +60,13 @@ public final class Migrator {
         if (count < 1) {
             throw new ConfigurationException("rollback(" + count + "): the count must be at least 1");
         }
-        return engine().rollback(count, null);
+        return RunEvents.rollback(config, engine(), count, null);
     }
 
     /** Undoes every applied migration newer than {@code version}, so that the schema ends at {@code version}. */
     public RollbackResult rollbackTo(String version) {
         Objects.requireNonNull(version, "version");
-        return engine().rollback(0, Version.parse(version));
+        return RunEvents.rollback(config, engine(), 0, Version.parse(version));
     }
 
     /** Every known migration, applied or not, in order, with its state. Reads only; locks and creates nothing. */
@@ -205,7 +205,7 @@ public final class Migrator {
         private String schema;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private boolean outOfOrder;
-        private MigrationListener listener = new MigrationListener() { };
+        private MigrationListener listener = RunEvents.NONE;
         private String installedBy;
         private Clock clock = Clock.systemUTC();
         private Duration lease = DEFAULT_LEASE;
@@ -228,7 +228,7 @@ public final class Migrator {
             schema = c.schema();
             lockTimeout = c.lockTimeout();
             outOfOrder = c.outOfOrder();
-            listener = c.listener();
+            listener = RunEvents.unwrap(c.listener());
             installedBy = c.installedBy();
             clock = c.clock();
             lease = c.lease();
@@ -452,8 +452,8 @@ public final class Migrator {
                 values.putIfAbsent("migrator:schema", schema);
             }
             return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
-                    replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, listener, by, clock, lease,
-                    loader, new TargetSettings.Execution(ddlLockTimeout.isZero() ? null : ddlLockTimeout,
+                    replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, RunEvents.wrap(listener), by,
+                    clock, lease, loader, new TargetSettings.Execution(ddlLockTimeout.isZero() ? null : ddlLockTimeout,
                     statementTimeout, ddlRetries), lint));
         }
     }
