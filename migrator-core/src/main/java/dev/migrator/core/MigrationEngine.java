@@ -97,6 +97,8 @@ final class MigrationEngine {
             for (ResolvedMigration m : plan.pending()) {
                 prepared.computeIfAbsent(m, k -> prepare(session, k, false));
             }
+            // Lint hook: notes.note(m) is the acknowledgement text for m's history row (HistoryRecord note).
+            MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             try (RunScope scope = lock(session, target)) {
                 state = read(session);
                 resume = resumption(resolved, state, session, prepared);
@@ -203,6 +205,7 @@ final class MigrationEngine {
             if (!plan.problems().isEmpty()) {
                 throw validationFailed(plan.problems());
             }
+            MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : plan.pending()) {
                 Executable e = prepare(session, m, false);

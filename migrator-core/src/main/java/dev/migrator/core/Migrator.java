@@ -134,6 +134,19 @@ public final class Migrator {
         return engine().markApplied(Version.parse(version), reason);
     }
 
+    /**
+     * Lints the pending migrations for risks to a running application (locks that queue its queries, changes that
+     * break the version still running) without running anything. Connected, the linter knows which tables exist and
+     * about how large they are; when the target cannot be reached, it lints every script offline and reports what it
+     * cannot rule out. Findings acknowledged by a {@code -- migrator:allow <RULE-ID> <reason>} comment on the line
+     * before their statement are left out.
+     *
+     * @return the findings, in the order the migrations would run; empty when nothing is risky
+     */
+    public List<LintFinding> lint() {
+        return MigrationLinter.lint(config);
+    }
+
     /** The target this migrator runs against. */
     public MigrationTarget target() {
         return config.target();
@@ -179,6 +192,8 @@ public final class Migrator {
         public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);
         /** How often a migration whose lock wait timed out is tried again, with back-off and jitter. */
         public static final int DEFAULT_DDL_RETRIES = 5;
+        /** Findings are logged but do not stop a run: the safe path is shown, not forced, until a team opts in. */
+        public static final LintMode DEFAULT_LINT = LintMode.WARN;
         private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
 
         private MigrationTarget target;
@@ -198,6 +213,7 @@ public final class Migrator {
         private Duration ddlLockTimeout = DEFAULT_DDL_LOCK_TIMEOUT;
         private Duration statementTimeout;
         private int ddlRetries = DEFAULT_DDL_RETRIES;
+        private LintMode lint = DEFAULT_LINT;
 
         private Builder() {
         }
@@ -220,6 +236,7 @@ public final class Migrator {
             ddlLockTimeout = c.execution().ddlLockTimeout();
             statementTimeout = c.execution().statementTimeout();
             ddlRetries = c.execution().ddlRetries();
+            lint = c.lint();
         }
 
         /** The database to migrate (required): {@code JdbcTarget.of(dataSource)}, {@code MongoTarget.of(...)}. */
@@ -334,6 +351,16 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * What {@code migrate()} and {@code plan()} do with the risk linter's findings on pending migrations: log them
+         * ({@link LintMode#WARN}, the default), refuse the run ({@link LintMode#FAIL}) or not lint
+         * ({@link LintMode#OFF}).
+         */
+        public Builder lint(LintMode lint) {
+            this.lint = Objects.requireNonNull(lint, "lint");
+            return this;
+        }
+
         /** For tests: the clock that stamps history rows. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -427,7 +454,7 @@ public final class Migrator {
             return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
                     replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, RunEvents.wrap(listener), by,
                     clock, lease, loader, new TargetSettings.Execution(ddlLockTimeout.isZero() ? null : ddlLockTimeout,
-                    statementTimeout, ddlRetries)));
+                    statementTimeout, ddlRetries), lint));
         }
     }
 }

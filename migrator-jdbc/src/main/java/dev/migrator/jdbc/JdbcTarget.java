@@ -1,14 +1,19 @@
 package dev.migrator.jdbc;
 
 import dev.migrator.api.Migration;
+import dev.migrator.api.spi.LintInput;
+import dev.migrator.api.spi.LintIssue;
 import dev.migrator.api.spi.MigrationTarget;
 import dev.migrator.api.spi.Secrets;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
 import dev.migrator.jdbc.internal.DriverManagerDataSource;
 import dev.migrator.jdbc.internal.JdbcSession;
+import dev.migrator.jdbc.internal.lint.SqlLint;
 
 import javax.sql.DataSource;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -84,6 +89,30 @@ public final class JdbcTarget implements MigrationTarget {
     @Override
     public String defaultLocation() {
         return "classpath:db/migration";
+    }
+
+    /**
+     * Lints without connecting. The rules are picked by the dialect chosen with {@link #dialect(String)}, else by the
+     * URL ({@code jdbc:postgresql:}, {@code jdbc:mysql:}, {@code jdbc:mariadb:}); a data source of unknown kind gets
+     * only the rules that hold for any database.
+     */
+    @Override
+    public List<LintIssue> lintOffline(List<LintInput> scripts) {
+        return SqlLint.offline(offlineDialect(), scripts);
+    }
+
+    private String offlineDialect() {
+        if (dialect != null) {
+            return dialect;
+        }
+        String d = description.toLowerCase(Locale.ROOT);
+        if (d.startsWith("jdbc:")) {
+            int end = d.indexOf(':', 5);
+            return end < 0 ? d.substring(5) : d.substring(5, end);
+        }
+        String source = dataSource.getClass().getName().toLowerCase(Locale.ROOT);
+        return source.contains("postgres") || source.contains(".pg") ? "postgresql"
+                : source.contains("mariadb") ? "mariadb" : source.contains("mysql") ? "mysql" : "unknown";
     }
 
     @Override

@@ -22,4 +22,15 @@ public interface MigrationTarget {
     /** Describes the target for logs and messages, without credentials. */
     @Override
     String toString();
+
+    /**
+     * Lints scripts without a connection, for when the database cannot be reached: what the linter cannot rule out
+     * (a table that may exist and be large) is reported. The default finds nothing.
+     *
+     * @param scripts the scripts, in the order they would run
+     * @return the risks found, acknowledged ones included
+     */
+    default java.util.List<LintIssue> lintOffline(java.util.List<LintInput> scripts) {
+        return java.util.List.of();
+    }
 }

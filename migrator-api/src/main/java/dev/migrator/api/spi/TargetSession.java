@@ -83,4 +83,15 @@ public interface TargetSession extends AutoCloseable {
     /** Releases the lock if held and closes connections. Never throws. */
     @Override
     void close();
+
+    /**
+     * Lints pending scripts before they run, knowing which tables exist and about how large they are. The default
+     * finds nothing (a target without a linter).
+     *
+     * @param scripts the pending scripts, in the order they would run
+     * @return the risks found, acknowledged ones included (with {@link LintIssue#acknowledgedBy()} set)
+     */
+    default java.util.List<LintIssue> lint(java.util.List<LintInput> scripts) {
+        return java.util.List.of();
+    }
 }

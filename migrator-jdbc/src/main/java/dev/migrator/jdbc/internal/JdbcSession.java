@@ -479,6 +479,12 @@ public final class JdbcSession implements TargetSession {
         }
     }
 
+    /** Lints pending scripts knowing this database's tables and their sizes (see {@code lint.SqlLint}). */
+    @Override
+    public List<dev.migrator.api.spi.LintIssue> lint(List<dev.migrator.api.spi.LintInput> scripts) {
+        return dev.migrator.jdbc.internal.lint.SqlLint.online(work, dialect.name(), dialect.syntax(), scripts);
+    }
+
     /** Picks the dialect for a database. */
     static final class Dialects {
         private Dialects() {

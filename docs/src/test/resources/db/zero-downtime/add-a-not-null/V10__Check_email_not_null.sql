@@ -1,0 +1,2 @@
+-- New and updated rows are checked at once; existing rows are not scanned yet.
+ALTER TABLE accounts ADD CONSTRAINT accounts_email_not_null CHECK (email IS NOT NULL) NOT VALID;

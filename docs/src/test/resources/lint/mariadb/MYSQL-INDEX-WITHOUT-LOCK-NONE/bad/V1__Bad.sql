@@ -1,0 +1,1 @@
+ALTER TABLE payments ADD INDEX payments_account_idx (account_id);

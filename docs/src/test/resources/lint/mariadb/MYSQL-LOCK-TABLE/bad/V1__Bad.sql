@@ -1,0 +1,3 @@
+LOCK TABLES accounts WRITE;
+UPDATE accounts SET status = 'active' WHERE status IS NULL;
+UNLOCK TABLES;

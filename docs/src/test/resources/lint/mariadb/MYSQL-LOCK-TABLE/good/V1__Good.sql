@@ -1,0 +1,1 @@
+UPDATE accounts SET status = 'active' WHERE status IS NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE payments ADD COLUMN currency CHAR(3) NULL;

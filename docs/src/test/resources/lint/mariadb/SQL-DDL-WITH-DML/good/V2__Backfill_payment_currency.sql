@@ -1,0 +1,1 @@
+UPDATE payments SET currency = 'EUR' WHERE currency IS NULL AND id <= 10000;

@@ -1,0 +1,1 @@
+DELETE FROM audit_log WHERE created_at < NOW() - INTERVAL 90 DAY;

@@ -1,0 +1,1 @@
+CLUSTER payments USING payments_pkey;

@@ -1,0 +1,2 @@
+-- migrator:allow PG-DROP-TABLE audit_log moved to the archive database in release 4.1
+DROP TABLE audit_log;

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY payments_account_idx ON payments (account_id);

@@ -1,0 +1,1 @@
+REINDEX INDEX payments_pkey;

@@ -1,0 +1,1 @@
+UPDATE payments SET note = 'migrated' WHERE id BETWEEN 1 AND 5000;

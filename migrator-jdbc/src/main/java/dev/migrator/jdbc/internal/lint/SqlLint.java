@@ -1,0 +1,109 @@
+package dev.migrator.jdbc.internal.lint;
+
+import dev.migrator.api.spi.LintInput;
+import dev.migrator.api.spi.LintIssue;
+import dev.migrator.api.spi.ScriptStatement;
+import dev.migrator.jdbc.internal.SqlSplitter;
+import dev.migrator.jdbc.internal.SqlSyntax;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL risk linter: reads pending scripts, in the order they would run, and reports the statements that can take
+ * a running application down (a lock that queues its queries for the length of a table rewrite or scan) or break the
+ * version still running (a rename, a drop). Connected, it knows which tables exist and about how many rows each holds;
+ * offline it flags what it cannot rule out. Entry point of this package for {@code JdbcSession} and
+ * {@code JdbcTarget}; not API.
+ */
+public final class SqlLint {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlLint.class);
+    private static final Pattern NO_TRANSACTION = Pattern.compile("(?im)^\\s*--\\s*migrator:transaction\\s*=\\s*false\\s*$");
+
+    private final LintServer server;
+    private final LintCatalog catalog;
+    private final SqlSyntax syntax;
+
+    SqlLint(LintServer server, LintCatalog catalog, SqlSyntax syntax) {
+        this.server = server;
+        this.catalog = catalog;
+        this.syntax = syntax;
+    }
+
+    /**
+     * Lints against a connected database, reading its catalog first. If the catalog cannot be read, lints as if
+     * offline (which reports more, never less).
+     */
+    public static List<LintIssue> online(Connection c, String dialectName, SqlSyntax syntax, List<LintInput> scripts) {
+        LintServer server;
+        LintCatalog catalog;
+        try {
+            DatabaseMetaData md = c.getMetaData();
+            server = LintServer.of(md.getDatabaseProductName(), md.getDatabaseProductVersion(), dialectName);
+            catalog = scripts.isEmpty() ? LintCatalog.offline() : LintCatalog.read(c, server);
+        } catch (SQLException e) {
+            LOG.warn("Cannot read the catalog to lint the pending migrations ({}); linting as if offline, which "
+                    + "reports every table as possibly large", e.getMessage());
+            server = LintServer.of(dialectName);
+            catalog = LintCatalog.offline();
+        }
+        return new SqlLint(server, catalog, syntax).lint(scripts);
+    }
+
+    /**
+     * Lints without a connection, for the dialect named ({@code postgresql}, {@code mysql}, {@code mariadb}, ...):
+     * the server's version is unknown and taken as a current one.
+     */
+    public static List<LintIssue> offline(String dialectName, List<LintInput> scripts) {
+        LintServer server = LintServer.of(dialectName);
+        return new SqlLint(server, LintCatalog.offline(), syntaxOf(dialectName)).lint(scripts);
+    }
+
+    static SqlSyntax syntaxOf(String dialectName) {
+        String d = dialectName == null ? "" : dialectName.toLowerCase(Locale.ROOT);
+        return d.contains("postgres") ? SqlSyntax.POSTGRESQL : d.contains("mysql") || d.contains("mariadb")
+                ? SqlSyntax.MYSQL : d.contains("sqlserver") ? SqlSyntax.SQLSERVER : d.contains("oracle")
+                ? SqlSyntax.ORACLE : SqlSyntax.H2;
+    }
+
+    List<LintIssue> lint(List<LintInput> scripts) {
+        LintRun run = new LintRun(server, catalog);
+        boolean hashComments = syntax == SqlSyntax.MYSQL;
+        for (LintInput script : scripts) {
+            List<ScriptStatement> split = SqlSplitter.split(script.text(), syntax, script.script());
+            List<LintStatement> statements = new ArrayList<>(split.size());
+            boolean transactional = !NO_TRANSACTION.matcher(script.text()).find();
+            for (ScriptStatement st : split) {
+                LintStatement s = new LintStatement(script.script(), st.line(), st.text(),
+                        LintTokens.of(st.text(), hashComments));
+                transactional &= !runsOutsideTransaction(s);
+                statements.add(s);
+            }
+            run.startScript(Allowances.of(script.text()), transactional);
+            for (LintStatement s : statements) {
+                CommonRules.check(s, run);
+                switch (server.kind()) {
+                    case POSTGRESQL -> PostgresRules.check(s, run);
+                    case MYSQL, MARIADB -> MySqlRules.check(s, run);
+                    case OTHER -> { }
+                }
+                CommonRules.track(s, run);
+            }
+            CommonRules.endScript(run);
+        }
+        return run.issues();
+    }
+
+    /** Statements that make migrator run their script outside a transaction (PostgreSQL). */
+    private static boolean runsOutsideTransaction(LintStatement s) {
+        return s.startsWith("VACUUM") || (s.size() > 0 && s.hasAnywhere("CONCURRENTLY"))
+                || s.startsWith("ALTER", "SYSTEM") || s.startsWith("CREATE", "DATABASE");
+    }
+}
