@@ -98,6 +98,9 @@ public class MigratorAutoConfiguration {
             if (properties.getDdlRetries() != null) {
                 builder.ddlRetries(properties.getDdlRetries());
             }
+            if (properties.getLint() != null) {
+                builder.lint(properties.getLint());
+            }
             List<Migration<?>> beans = migrations.orderedStream().<Migration<?>>map(m -> m).toList();
             if (!beans.isEmpty()) {
                 builder.migrations(beans.toArray(Migration<?>[]::new));

@@ -30,6 +30,7 @@ public class MigratorProperties {
     private Duration ddlLockTimeout;
     private Duration statementTimeout;
     private Integer ddlRetries;
+    private dev.migrator.core.LintMode lint;
 
     /** Whether migrations run at start-up (default {@code true}). */
     public boolean isEnabled() {
@@ -193,5 +194,15 @@ public class MigratorProperties {
     /** Sets {@code migrator.ddl-retries}. */
     public void setDdlRetries(Integer ddlRetries) {
         this.ddlRetries = ddlRetries;
+    }
+
+    /** Whether pending migrations are linted before they run: OFF, WARN (the default) or FAIL. */
+    public dev.migrator.core.LintMode getLint() {
+        return lint;
+    }
+
+    /** Sets {@code migrator.lint}. */
+    public void setLint(dev.migrator.core.LintMode lint) {
+        this.lint = lint;
     }
 }

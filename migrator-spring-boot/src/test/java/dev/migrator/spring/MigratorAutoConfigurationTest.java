@@ -44,7 +44,7 @@ class MigratorAutoConfigurationTest {
         runner.withPropertyValues(h2(), "migrator.locations=classpath:db/placeholders",
                         "migrator.history-table=app_history", "migrator.placeholders.table=orders",
                         "migrator.installed-by=ci-job", "migrator.lock-timeout=30s", "migrator.ddl-lock-timeout=3s",
-                        "migrator.statement-timeout=1m", "migrator.ddl-retries=2")
+                        "migrator.statement-timeout=1m", "migrator.ddl-retries=2", "migrator.lint=warn")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
