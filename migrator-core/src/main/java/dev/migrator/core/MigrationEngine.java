@@ -97,7 +97,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : plan.pending()) {
                 prepared.computeIfAbsent(m, k -> prepare(session, k, false));
             }
-            // Lint hook: notes.note(m) is the acknowledgement text for m's history row (HistoryRecord note).
+            // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
             MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             try (RunScope scope = lock(session, target)) {
                 state = read(session);
@@ -125,7 +125,7 @@ final class MigrationEngine {
                                 + "are unchanged", m.label(), from + 1, from);
                         e = session.resume(e, from);
                     }
-                    applied.add(executor.execute(m, e, Action.APPLY));
+                    applied.add(executor.execute(m, e, Action.APPLY, notes.note(m)));
                     if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
                         after = m.version();
                     }

@@ -40,6 +40,14 @@ final class MigrationExecutor {
     }
 
     AppliedMigration execute(ResolvedMigration m, Executable executable, Action action) {
+        return execute(m, executable, action, null);
+    }
+
+    /**
+     * Runs one migration; {@code note} (the risk-lint findings its script acknowledged, or null) goes on its history
+     * rows.
+     */
+    AppliedMigration execute(ResolvedMigration m, Executable executable, Action action, String note) {
         boolean undo = action == Action.UNDO;
         MigrationSource source = undo ? m.down() : m.up();
         String script = source.name();
@@ -52,8 +60,9 @@ final class MigrationExecutor {
         try {
             run.listener.beforeMigration(before);
             HistoryRecord started = executable.atomic() ? null
-                    : record(m, script, checksum, action, Outcome.STARTED, startedOn, 0, null);
-            HistoryRecord success = record(m, script, checksum, action, Outcome.SUCCESS, startedOn, 0, null);
+                    : record(m, script, checksum, action, Outcome.STARTED, startedOn, 0, null).withNote(note);
+            HistoryRecord success = record(m, script, checksum, action, Outcome.SUCCESS, startedOn, 0, null)
+                    .withNote(note);
             try {
                 run.session.run(executable, started, success);
             } catch (ExecutionFailure f) {
