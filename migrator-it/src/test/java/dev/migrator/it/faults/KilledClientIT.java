@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class KilledClientIT {
     private static final int MIGRATIONS = 12;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
 
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
