@@ -80,7 +80,7 @@ final class MigrationEngine {
             mdc.target(target);
             HistoryState state = read(session);
             Map<ResolvedMigration, Executable> prepared = new HashMap<>();
-            Resumption resume = resumption(resolved, state, session, prepared);
+            Resumption resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
                     resume.from().keySet());
             plan.future().forEach(f -> LOG.warn("{}; it is left as it is", f));
@@ -101,11 +101,11 @@ final class MigrationEngine {
             MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             try (RunScope scope = lock(session, target)) {
                 state = read(session);
-                resume = resumption(resolved, state, session, prepared);
+                resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
                 plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(), resume.from().keySet());
                 problems = resume.with(plan.problems());
                 if (!problems.isEmpty()) {
-                    throw validationFailed(withLiveSessions(problems, state, session));
+                    throw validationFailed(UnfinishedMigrations.withLiveSessions(problems, state, session));
                 }
                 String before = text(state.currentVersion());
                 if (!plan.pending().isEmpty()) {
@@ -256,7 +256,7 @@ final class MigrationEngine {
             }
             try (RunScope scope = lock(session, session.describe())) {
                 HistoryState state = read(session);
-                refuseWhileRunning(state, session, "repair()");
+                UnfinishedMigrations.refuseWhileRunning(state, session, "repair()");
                 scope.run.startRanksAfter(state.maxRank());
                 List<String> cleared = new ArrayList<>();
                 List<String> realigned = new ArrayList<>();
@@ -302,7 +302,7 @@ final class MigrationEngine {
                             + "unfinished") + ": markApplied is for a migration that failed or never finished and "
                             + "was then finished by hand"));
                 }
-                refuseWhileRunning(state, session, "markApplied(\"" + version + "\", ...)");
+                UnfinishedMigrations.refuseWhileRunning(state, session, "markApplied(\"" + version + "\", ...)");
                 scope.run.startRanksAfter(state.maxRank());
                 HistoryRecord row = e.failure;
                 session.history().append(scope.run.record(version.toString(),
@@ -314,85 +314,6 @@ final class MigrationEngine {
                 return new RepairResult(List.of(), List.of(), List.of(version.toString()));
             }
         }
-    }
-
-    /**
-     * The FAILED migrations that can resume where they stopped (DDL committed implicitly): the statements the failed
-     * run committed are unchanged and the one that failed was edited. Others get a line saying what blocks them.
-     */
-    private Resumption resumption(List<ResolvedMigration> resolved, HistoryState state, TargetSession session,
-                                  Map<ResolvedMigration, Executable> prepared) {
-        Map<Version, Integer> from = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (ResolvedMigration m : resolved) {
-            HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
-            StatementProgress progress = e == null || e.failure == null || e.failure.action() != Action.APPLY
-                    ? null : StatementProgress.parse(e.failure.progress());
-            if (progress == null || !(m.up() instanceof MigrationSource.Script)) {
-                continue;
-            }
-            List<ScriptStatement> statements = prepared.computeIfAbsent(m, k -> prepare(session, k, false))
-                    .statements();
-            int changed = progress.firstChangedCommitted(statements);
-            if (changed >= 0) {
-                problems.add(m.label() + ": statement " + (changed + 1) + (changed < statements.size() ? " (line "
-                        + statements.get(changed).line() + ")" : "") + " was committed by the failed run on "
-                        + e.failure.installedOn() + " and has changed since, so the run cannot resume after it. "
-                        + "Restore statements 1-" + progress.committed() + " as they ran, then fix statement "
-                        + (progress.failedIndex() + 1));
-            } else if (progress.failedUnchanged(statements)) {
-                problems.add(m.label() + ": fix statement " + (progress.failedIndex() + 1) + " (line "
-                        + statements.get(progress.failedIndex()).line() + "), which failed, and migrate again: it "
-                        + "resumes at statement " + (progress.committed() + 1) + " (statements 1-" + progress.committed()
-                        + " stay committed)");
-            } else {
-                from.put(m.version(), progress.committed());
-            }
-        }
-        return new Resumption(from, problems);
-    }
-
-    /** Where resumable migrations start, and why the others cannot resume. */
-    private record Resumption(Map<Version, Integer> from, List<String> problems) {
-        List<String> with(List<String> planProblems) {
-            if (problems.isEmpty()) {
-                return planProblems;
-            }
-            List<String> all = new ArrayList<>(planProblems);
-            all.addAll(problems);
-            return all;
-        }
-    }
-
-    /**
-     * A STARTED row whose server session still runs (the client died, its statement did not): resolving it now
-     * would race that statement, so repair and markApplied refuse, naming the session and how to end it.
-     */
-    private static void refuseWhileRunning(HistoryState state, TargetSession session, String call) {
-        List<String> running = new ArrayList<>();
-        for (HistoryState.Entry e : state.versionedEntries()) {
-            String live = session.liveSession(e.startedSession());
-            if (live != null) {
-                running.add("version " + e.key + " is still running on the server as " + live);
-            }
-        }
-        if (!running.isEmpty()) {
-            throw new ValidationException(call + " refused on " + session.describe() + ": an unfinished migration is "
-                    + "still running; nothing was changed", running);
-        }
-    }
-
-    /** The problems, with a line for each unfinished migration whose session still runs on the server. */
-    private static List<String> withLiveSessions(List<String> problems, HistoryState state, TargetSession session) {
-        List<String> all = new ArrayList<>(problems);
-        for (HistoryState.Entry e : state.versionedEntries()) {
-            String live = session.liveSession(e.startedSession());
-            if (live != null) {
-                all.add("version " + e.key + " is still running on the server as " + live
-                        + "; do not repair it before it ends");
-            }
-        }
-        return all;
     }
 
     private void appendRepair(RunContext run, TargetSession session, HistoryState.Entry e, Action action,

@@ -21,10 +21,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,15 +45,7 @@ public final class JdbcSession implements TargetSession {
     private final TargetSettings settings;
     private final Connection work;
     private final boolean autoCommitBefore;
-    private String sessionId;
-    /** The lock timeout this session runs with now: null for the database's own, UNKNOWN after a failure. */
-    private java.time.Duration lockTimeout;
-    private boolean lockTimeoutKnown = true;
-    /**
-     * Whether the database is the dialect's own product, not one that only speaks its dialect (H2 in a compatibility
-     * mode), which lacks its session settings: only the own product gets the lock timeout statements.
-     */
-    private final boolean nativeProduct;
+    private final ServerSession server;
     /** Whether the user chose the lease lock ({@code JdbcTarget.leaseLock()}). */
     private boolean leaseLockChosen;
     private Runnable statementGuard = () -> { };
@@ -79,7 +68,7 @@ public final class JdbcSession implements TargetSession {
             work.setAutoCommit(true);
         }
         DatabaseMetaData md = work.getMetaData();
-        this.nativeProduct = dialect.handles(md.getDatabaseProductName());
+        this.server = new ServerSession(work, dialect, dialect.handles(md.getDatabaseProductName()));
         this.description = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion().split("[\\s-]")[0]
                 + " at " + Secrets.mask(md.getURL())
                 + (md.getUserName() == null || md.getUserName().isEmpty() ? "" : " (user " + md.getUserName() + ")");
@@ -104,7 +93,7 @@ public final class JdbcSession implements TargetSession {
                                    TargetSettings settings, boolean leaseLock) {
         Connection c;
         try {
-            c = connect(dataSource, description);
+            c = WorkConnections.open(dataSource, description);
         } catch (SQLException e) {
             throw new ConfigurationException("Cannot connect to " + description + ": " + Secrets.mask(e.getMessage())
                     + ". Check the URL, user and password, and that the database is running", e);
@@ -130,44 +119,6 @@ public final class JdbcSession implements TargetSession {
 
     Connection work() {
         return work;
-    }
-
-    /**
-     * Opens the work connection. H2 with {@code AUTO_SERVER=TRUE} refuses a process that connects while another is
-     * opening the file or handing its server over ("Lock file recently modified", "Locked by another process",
-     * error 90020): with several instances booting at once that is a passing state, so it is retried with back-off for
-     * up to 30 s. Any other failure is reported at once.
-     */
-    private static Connection connect(DataSource dataSource, String description) throws SQLException {
-        boolean autoServer = description.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        long backoff = 50;
-        while (true) {
-            try {
-                return dataSource.getConnection();
-            } catch (SQLException e) {
-                if (!autoServer || !isPassingAutoServerRefusal(e) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.debug("H2 AUTO_SERVER refused the connection for now ({}); retrying", e.getMessage());
-                try {
-                    Thread.sleep(backoff + java.util.concurrent.ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(backoff * 2, 1_000);
-            }
-        }
-    }
-
-    /**
-     * H2's 90020 (database in use), 8000 (error opening the database: "Lock file recently modified", "Locked by
-     * another process", "Concurrent update" while another process opens the file) and 90067 (connection broken):
-     * with AUTO_SERVER, each is a process opening the file or handing its server over at the same moment.
-     */
-    static boolean isPassingAutoServerRefusal(SQLException e) {
-        return e.getErrorCode() == 90020 || e.getErrorCode() == 90067 || e.getErrorCode() == 8000;
     }
 
     /**
@@ -206,68 +157,34 @@ public final class JdbcSession implements TargetSession {
         }
     }
 
-    /**
-     * The server's id of this session ({@code pg_backend_pid()}, {@code CONNECTION_ID()}, ...), asked once, when the
-     * first STARTED row is written; null where the database has none or will not say.
-     */
+    /** The server's id of this session, recorded on STARTED rows; null where the database will not say. */
     String sessionId() {
-        if (sessionId == null && dialect.sessionIdQuery() != null) {
-            try (Statement s = work.createStatement(); ResultSet rs = s.executeQuery(dialect.sessionIdQuery())) {
-                sessionId = rs.next() ? rs.getString(1) : "";
-            } catch (SQLException e) {
-                LOG.debug("Reading the session id failed", e);
-                sessionId = "";
-            }
-        }
-        return sessionId == null || sessionId.isEmpty() ? null : sessionId;
+        return server.sessionId();
     }
 
     @Override
     public String liveSession(String id) {
-        if (id == null || dialect.liveSessionQuery() == null || id.equals(sessionId())) {
-            return null;
-        }
-        try (PreparedStatement s = work.prepareStatement(dialect.liveSessionQuery())) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String since = rs.getString(1);
-                return "session " + id + (since == null ? "" : " (running its current statement since " + since
-                        + ")") + "; wait for it to finish, or end it with " + dialect.endSessionCommand(id);
-            }
-        } catch (SQLException e) {
-            LOG.debug("Looking for session {} failed", id, e);
-            return null;
-        }
+        return server.liveSession(id);
+    }
+
+    /** Sets the session's lock timeout for the next migration; see {@link ServerSession#useLockTimeout}. */
+    void useLockTimeout(java.time.Duration timeout) throws SQLException {
+        server.useLockTimeout(timeout);
+    }
+
+    /** After a failure the setting may have rolled back with the transaction: set it again next time. */
+    void lockTimeoutUnknown() {
+        server.lockTimeoutUnknown();
+    }
+
+    /** Why this session ended, when {@code failure} came from a connection that no longer works; null while it works. */
+    String endedSessionReason(Throwable failure) {
+        return server.endedReason(failure);
     }
 
     @Override
     public void guard(Runnable beforeEachStatement) {
         this.statementGuard = beforeEachStatement;
-    }
-
-    /**
-     * Sets the session's lock timeout for the next migration, only when it differs from what the session runs with
-     * now: consecutive DDL scripts pay one round trip, not two each. {@code close()} gives the setting back.
-     */
-    void useLockTimeout(java.time.Duration timeout) throws SQLException {
-        if (!nativeProduct || lockTimeoutKnown && java.util.Objects.equals(timeout, lockTimeout)) {
-            return;
-        }
-        for (String sql : dialect.lockTimeoutSql(timeout)) {
-            try (Statement s = work.createStatement()) {
-                s.execute(sql);
-            }
-        }
-        lockTimeout = timeout;
-        lockTimeoutKnown = true;
-    }
-
-    /** After a failure the setting may have rolled back with the transaction: set it again next time. */
-    void lockTimeoutUnknown() {
-        lockTimeoutKnown = false;
     }
 
     @Override
@@ -283,31 +200,6 @@ public final class JdbcSession implements TargetSession {
     /** Runs the engine's guard before a statement or history write: it throws once the lock may be lost. */
     void beforeStatement() {
         statementGuard.run();
-    }
-
-    /**
-     * Why this session ended, when {@code failure} came from a connection that no longer works; null while it
-     * works. Costs a round trip, only after a failure.
-     */
-    String endedSessionReason(Throwable failure) {
-        SQLException sql = null;
-        for (Throwable t = failure; t != null && sql == null; t = t.getCause()) {
-            if (t instanceof SQLException e) {
-                sql = e;
-            }
-        }
-        if (sql == null) {
-            return null;
-        }
-        try {
-            if (!work.isClosed() && work.isValid(5)) {
-                return null;
-            }
-        } catch (SQLException e) {
-            // Not valid.
-        }
-        String reason = dialect.endedSessionReason(sql);
-        return reason != null ? reason : "the connection no longer answers: " + Secrets.mask(sql.getMessage());
     }
 
     /**
@@ -455,13 +347,7 @@ public final class JdbcSession implements TargetSession {
             s.release();
         }
         try {
-            if (nativeProduct && (!lockTimeoutKnown || lockTimeout != null)) {
-                for (String sql : dialect.lockTimeoutSql(null)) {
-                    try (Statement s = work.createStatement()) {
-                        s.execute(sql);
-                    }
-                }
-            }
+            server.restoreLockTimeout();
             if (restoreSchema != null) {
                 restoreSchema.restore();
             }
