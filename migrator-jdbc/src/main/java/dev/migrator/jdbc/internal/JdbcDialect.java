@@ -27,7 +27,7 @@ public abstract class JdbcDialect {
     public abstract boolean handles(String productName);
 
     /** How scripts are split into statements. */
-    public abstract SqlSyntax syntax();
+    abstract SqlSyntax syntax();
 
     /** Whether DDL rolls back with its transaction (PostgreSQL, H2, SQL Server) or commits at once (MySQL, Oracle). */
     public abstract boolean transactionalDdl();

@@ -51,7 +51,7 @@ public final class PostgresDialect extends JdbcDialect {
     }
 
     @Override
-    public SqlSyntax syntax() {
+    SqlSyntax syntax() {
         return SqlSyntax.POSTGRESQL;
     }
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * MySQL's {@code /*! ... *}{@code /} executable comments, which MySQL runs. The script is scanned once, character by
  * character, so time grows linearly with its size.
  */
-public final class SqlSplitter {
+final class SqlSplitter {
 
     private SqlSplitter() {
     }
@@ -29,7 +29,7 @@ public final class SqlSplitter {
      * @throws dev.migrator.api.ConfigurationException if a string, quoted identifier, dollar quote, q-quote or block
      *                                                 comment is never closed, naming the line it starts on
      */
-    public static List<ScriptStatement> split(String script, SqlSyntax syntax, String scriptName) {
+    static List<ScriptStatement> split(String script, SqlSyntax syntax, String scriptName) {
         Objects.requireNonNull(script, "script");
         Objects.requireNonNull(syntax, "syntax");
         Objects.requireNonNull(scriptName, "scriptName");

@@ -4,7 +4,7 @@ package dev.migrator.jdbc.internal;
  * The SQL dialect a migration script is written in, as far as splitting it into statements is concerned: each constant
  * decides which comments, quoting forms and terminators {@link SqlSplitter} recognises.
  */
-public enum SqlSyntax {
+enum SqlSyntax {
     /** PostgreSQL: dollar quotes, {@code E''} strings, nested block comments, {@code BEGIN ATOMIC} bodies. */
     POSTGRESQL,
     /** MySQL and MariaDB: {@code DELIMITER} lines, backticks, {@code #} comments, backslash escapes. */
