@@ -25,7 +25,7 @@ public final class H2Dialect extends JdbcDialect {
     }
 
     @Override
-    public SqlSyntax syntax() {
+    SqlSyntax syntax() {
         return SqlSyntax.H2;
     }
 

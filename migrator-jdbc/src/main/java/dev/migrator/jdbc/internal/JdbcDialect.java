@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * How one kind of relational database does each step the engine asks for. Every database difference lives in a
@@ -19,8 +18,8 @@ import java.util.regex.Pattern;
  * {@link java.util.ServiceLoader} ({@code META-INF/services}) and picked by {@link #handles}.
  */
 public abstract class JdbcDialect {
-    private static final Pattern DDL = Pattern.compile(
-            "(?is)^\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE|GRANT|REVOKE|COMMENT|ANALYZE|OPTIMIZE|REPAIR|LOCK|UNLOCK)\\b.*");
+    private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "GRANT", "REVOKE",
+            "COMMENT", "ANALYZE", "OPTIMIZE", "REPAIR", "LOCK", "UNLOCK");
 
     /** The short name users may pass to {@code JdbcTarget.dialect(...)}, such as {@code postgresql}. */
     public abstract String name();
@@ -29,19 +28,35 @@ public abstract class JdbcDialect {
     public abstract boolean handles(String productName);
 
     /** How scripts are split into statements. */
-    public abstract SqlSyntax syntax();
+    abstract SqlSyntax syntax();
 
     /** Whether DDL rolls back with its transaction (PostgreSQL, H2, SQL Server) or commits at once (MySQL, Oracle). */
     public abstract boolean transactionalDdl();
 
     /** Whether a statement commits the transaction implicitly, so that a later failure cannot roll it back. */
     public boolean commitsImplicitly(String statement) {
-        return !transactionalDdl() && DDL.matcher(statement).matches();
+        return !transactionalDdl() && DDL.contains(SqlWords.of(statement, syntax()).first());
+    }
+
+    /**
+     * This dialect as it applies to the server a session opened, whose version some rules depend on. The default
+     * has no such rule and returns itself.
+     */
+    public JdbcDialect forServer(java.sql.DatabaseMetaData server) throws SQLException {
+        return this;
+    }
+
+    /**
+     * Whether statement {@code index} of a script cannot run inside a transaction; the script is given because a
+     * rule may depend on what follows. The default asks {@link #cannotRunInTransaction(String)}.
+     */
+    public boolean cannotRunInTransaction(java.util.List<dev.migrator.api.spi.ScriptStatement> script, int index) {
+        return cannotRunInTransaction(script.get(index).text());
     }
 
     /** Whether a statement is DDL (it changes the schema and takes strong locks on what it changes). */
     public boolean isDdl(String statement) {
-        return DDL.matcher(statement).matches();
+        return DDL.contains(SqlWords.of(statement, syntax()).first());
     }
 
     /**

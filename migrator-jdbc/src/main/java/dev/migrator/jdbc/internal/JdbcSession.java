@@ -24,11 +24,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One run's connections to a relational database: the work connection, on which migrations and history rows go,
@@ -37,7 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class JdbcSession implements TargetSession {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
-    private static final Pattern DIRECTIVE = Pattern.compile("(?im)^\\s*--\\s*migrator:transaction\\s*=\\s*(\\w+)\\s*$");
 
     private final DataSource dataSource;
     private final String description;
@@ -99,7 +95,8 @@ public final class JdbcSession implements TargetSession {
                     + ". Check the URL, user and password, and that the database is running", e);
         }
         try {
-            JdbcDialect dialect = Dialects.pick(c.getMetaData().getDatabaseProductName(), dialectName);
+            JdbcDialect dialect = Dialects.pick(c.getMetaData().getDatabaseProductName(), dialectName)
+                    .forServer(c.getMetaData());
             JdbcSession session = new JdbcSession(dataSource, description, dialect, settings, c);
             session.leaseLockChosen = leaseLock;
             return session;
@@ -253,22 +250,6 @@ public final class JdbcSession implements TargetSession {
     @Override
     public Executable prepareScript(String scriptName, String text) {
         List<ScriptStatement> statements = SqlSplitter.split(text, dialect.syntax(), scriptName);
-        Boolean forced = directive(scriptName, text);
-        ScriptStatement noTx = null;
-        boolean implicit = false;
-        for (ScriptStatement s : statements) {
-            if (noTx == null && dialect.cannotRunInTransaction(s.text())) {
-                noTx = s;
-            }
-            implicit |= dialect.commitsImplicitly(s.text());
-        }
-        if (Boolean.TRUE.equals(forced) && noTx != null) {
-            throw new ConfigurationException(scriptName + " line " + noTx.line() + ": this statement cannot run inside "
-                    + "a transaction, but the script says -- migrator:transaction=true. Remove the directive, or move "
-                    + "the statement to a script of its own");
-        }
-        JdbcExecutable.Mode mode = Boolean.FALSE.equals(forced) || noTx != null ? JdbcExecutable.Mode.NO_TRANSACTION
-                : implicit ? JdbcExecutable.Mode.IMPLICIT_COMMITS : JdbcExecutable.Mode.ATOMIC;
         TimeoutDirectives timeouts = TimeoutDirectives.parse(scriptName, text);
         boolean ddl = false;
         for (ScriptStatement s : statements) {
@@ -277,22 +258,10 @@ public final class JdbcSession implements TargetSession {
                 break;
             }
         }
-        return new JdbcExecutable(scriptName, statements, null, false, mode, 0,
+        return new JdbcExecutable(scriptName, statements, null, false,
+                ScriptModes.of(dialect, scriptName, text, statements), 0,
                 timeouts.lockTimeout(ddl, settings.execution().ddlLockTimeout()),
                 timeouts.statementTimeout(settings.execution().statementTimeout()));
-    }
-
-    private static Boolean directive(String scriptName, String text) {
-        Matcher m = DIRECTIVE.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        String value = m.group(1).toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new ConfigurationException(scriptName + ": '-- migrator:transaction=" + m.group(1)
-                    + "' must say true or false");
-        }
-        return Boolean.valueOf(value);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class MySqlDialect extends JdbcDialect {
     }
 
     @Override
-    public SqlSyntax syntax() {
+    SqlSyntax syntax() {
         return SqlSyntax.MYSQL;
     }
 

@@ -66,7 +66,7 @@ public final class OracleDialect extends JdbcDialect {
     }
 
     @Override
-    public SqlSyntax syntax() {
+    SqlSyntax syntax() {
         return SqlSyntax.ORACLE;
     }
 

@@ -11,6 +11,9 @@ final class PgBodyTracker {
     private int parens;
     private int atomicDepth;
     private boolean afterBegin;
+    private boolean afterDot;
+    private boolean first = true;
+    private boolean create;
 
     PgBodyTracker(SqlLexer lexer) {
         this.lexer = lexer;
@@ -20,6 +23,9 @@ final class PgBodyTracker {
         parens = 0;
         atomicDepth = 0;
         afterBegin = false;
+        afterDot = false;
+        first = true;
+        create = false;
     }
 
     boolean isNested() {
@@ -28,6 +34,12 @@ final class PgBodyTracker {
 
     void accept(SqlLexer.Kind kind, int start, int end) {
         boolean begin = false;
+        if (first) {
+            // BEGIN ATOMIC only opens a body in CREATE FUNCTION/PROCEDURE; "SELECT x.begin atomic" is a column alias.
+            create = kind == SqlLexer.Kind.WORD && lexer.wordIs(start, end, "CREATE");
+            first = false;
+        }
+        boolean dot = kind == SqlLexer.Kind.SYMBOL && lexer.source().charAt(start) == '.';
         if (kind == SqlLexer.Kind.WORD) {
             // A plain BEGIN starts a transaction; only BEGIN ATOMIC opens a body.
             if (afterBegin && lexer.wordIs(start, end, "ATOMIC")) {
@@ -37,7 +49,7 @@ final class PgBodyTracker {
             } else if (atomicDepth > 0 && lexer.wordIs(start, end, "END")) {
                 atomicDepth--;
             }
-            begin = lexer.wordIs(start, end, "BEGIN");
+            begin = create && !afterDot && lexer.wordIs(start, end, "BEGIN");
         } else if (kind == SqlLexer.Kind.SYMBOL) {
             char c = lexer.source().charAt(start);
             if (c == '(') {
@@ -47,5 +59,6 @@ final class PgBodyTracker {
             }
         }
         afterBegin = begin;
+        afterDot = dot;
     }
 }

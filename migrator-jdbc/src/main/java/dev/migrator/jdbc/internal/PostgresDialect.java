@@ -10,22 +10,37 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.function.Supplier;
+import java.util.List;
+import java.sql.DatabaseMetaData;
+import dev.migrator.api.spi.ScriptStatement;
 
 /**
  * PostgreSQL: transactional DDL; a session advisory lock (never the transaction-scoped one, which deadlocks with
  * {@code CREATE INDEX CONCURRENTLY}, flyway#3497); some statements must run outside a transaction.
  */
 public final class PostgresDialect extends JdbcDialect {
-    private static final Pattern NO_TRANSACTION = Pattern.compile("(?is)^\\s*("
-            + "CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
-            + "|DROP\\s+INDEX\\s+CONCURRENTLY"
-            + "|REINDEX\\b.*\\bCONCURRENTLY"
-            + "|ALTER\\s+INDEX\\b.*\\bATTACH\\s+PARTITION\\b.*\\bCONCURRENTLY"
-            + "|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY"
-            + "|VACUUM\\b|CREATE\\s+DATABASE\\b|DROP\\s+DATABASE\\b|ALTER\\s+SYSTEM\\b"
-            + "|CREATE\\s+TABLESPACE\\b|DROP\\s+TABLESPACE\\b"
-            + "|ALTER\\s+TYPE\\b.*\\bADD\\s+VALUE\\b"
-            + ").*");
+    /** PostgreSQL 12 lets {@code ALTER TYPE ... ADD VALUE} run inside a transaction block. */
+    static final int ADD_VALUE_IN_TRANSACTION_SINCE = 12;
+    private static final Set<String> CREATE_DROP = Set.of("CREATE", "DROP");
+    private static final Set<String> DATABASE_TABLESPACE = Set.of("DATABASE", "TABLESPACE");
+
+    /** The server's major version; 0 when unknown (then the rules of the oldest supported version apply). */
+    private final int serverMajor;
+
+    public PostgresDialect() {
+        this(0);
+    }
+
+    PostgresDialect(int serverMajor) {
+        this.serverMajor = serverMajor;
+    }
+
+    @Override
+    public JdbcDialect forServer(DatabaseMetaData server) throws SQLException {
+        return server.getDatabaseProductName().equals("PostgreSQL")
+                ? new PostgresDialect(server.getDatabaseMajorVersion()) : this;
+    }
 
     @Override
     public String name() {
@@ -38,7 +53,7 @@ public final class PostgresDialect extends JdbcDialect {
     }
 
     @Override
-    public SqlSyntax syntax() {
+    SqlSyntax syntax() {
         return SqlSyntax.POSTGRESQL;
     }
 
@@ -48,12 +63,71 @@ public final class PostgresDialect extends JdbcDialect {
     }
 
     /**
-     * {@code ALTER TYPE ... ADD VALUE} is listed because before PostgreSQL 12 it cannot run in a transaction block,
-     * and after 12 a new value cannot be used in the same transaction: running it alone is right on every version.
+     * Read from the statement's words, comments skipped: {@code CREATE [UNIQUE] INDEX CONCURRENTLY},
+     * {@code DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code REINDEX DATABASE|SYSTEM},
+     * {@code ALTER TABLE|INDEX ... ATTACH|DETACH PARTITION ... CONCURRENTLY}, {@code VACUUM},
+     * {@code CREATE|DROP DATABASE|TABLESPACE}, {@code ALTER SYSTEM}, and before PostgreSQL 12
+     * {@code ALTER TYPE ... ADD VALUE}.
      */
     @Override
     public boolean cannotRunInTransaction(String statement) {
-        return NO_TRANSACTION.matcher(statement).matches();
+        SqlWords w = SqlWords.of(statement, SqlSyntax.POSTGRESQL);
+        String first = w.first();
+        List<String> head = w.first(3);
+        boolean concurrently = w.contains("CONCURRENTLY");
+        return switch (first) {
+            case "VACUUM" -> true;
+            case "REINDEX" -> concurrently || w.startsWith("REINDEX", "DATABASE") || w.startsWith("REINDEX", "SYSTEM");
+            case "CREATE" -> head.size() > 1 && DATABASE_TABLESPACE.contains(head.get(1))
+                    || concurrently && (w.startsWith("CREATE", "INDEX", "CONCURRENTLY")
+                    || w.startsWith("CREATE", "UNIQUE", "INDEX", "CONCURRENTLY"));
+            case "DROP" -> head.size() > 1 && DATABASE_TABLESPACE.contains(head.get(1))
+                    || w.startsWith("DROP", "INDEX", "CONCURRENTLY");
+            case "ALTER" -> w.startsWith("ALTER", "SYSTEM")
+                    || concurrently && (w.startsWith("ALTER", "TABLE") || w.startsWith("ALTER", "INDEX"))
+                    && w.containsPair(Set.of("ATTACH", "DETACH"), Set.of("PARTITION"))
+                    || serverMajor < ADD_VALUE_IN_TRANSACTION_SINCE && isAddValue(w);
+            default -> false;
+        };
+    }
+
+    /**
+     * On PostgreSQL 12 and later {@code ALTER TYPE ... ADD VALUE} runs in the script's transaction, so a failure
+     * rolls the whole script back; but a value added in a transaction cannot be used before it commits. A script
+     * that uses the new value in a later statement (its label appears as a string there) therefore still runs
+     * outside a transaction, as it did on every version before.
+     */
+    @Override
+    public boolean cannotRunInTransaction(List<ScriptStatement> script, int index) {
+        String text = script.get(index).text();
+        if (cannotRunInTransaction(text)) {
+            return true;
+        }
+        SqlWords w = SqlWords.of(text, SqlSyntax.POSTGRESQL);
+        if (!isAddValue(w)) {
+            return false;
+        }
+        String label = addedLabel(text);
+        for (int i = index + 1; i < script.size(); i++) {
+            if (label == null || script.get(i).text().contains(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAddValue(SqlWords w) {
+        return w.startsWith("ALTER", "TYPE") && w.containsPair(Set.of("ADD"), Set.of("VALUE"));
+    }
+
+    /** The quoted label after {@code ADD VALUE [IF NOT EXISTS]}, quotes included, or null if it cannot be found. */
+    private static String addedLabel(String text) {
+        int quote = text.indexOf('\'', text.toUpperCase(java.util.Locale.ROOT).indexOf("VALUE"));
+        if (quote < 0) {
+            return null;
+        }
+        int close = text.indexOf('\'', quote + 1);
+        return close < 0 ? null : text.substring(quote, close + 1);
     }
 
     @Override

@@ -193,7 +193,8 @@ final class SqlLexer {
         // MySQL runs the text of /*! ... */ (and MariaDB of /*M! ... */), so those belong to the statement.
         boolean executable = syntax == SqlSyntax.MYSQL && start + 2 < len
                 && (src.charAt(start + 2) == '!' || src.startsWith("M!", start + 2));
-        boolean nests = syntax == SqlSyntax.POSTGRESQL || syntax == SqlSyntax.SQLSERVER;
+        // H2 nests block comments too: "/* a /* b */ ; */" is one comment there.
+        boolean nests = syntax == SqlSyntax.POSTGRESQL || syntax == SqlSyntax.SQLSERVER || syntax == SqlSyntax.H2;
         int depth = 1;
         int maxDepth = 1;
         int i = start + 2;
@@ -208,6 +209,9 @@ final class SqlLexer {
             } else if (nests && c == '/' && src.charAt(i + 1) == '*') {
                 maxDepth = Math.max(maxDepth, ++depth);
                 i += 2;
+            } else if (executable && (c == '\'' || c == '"' || c == '`')) {
+                // MySQL runs the comment's text as SQL, so a "*/" inside a string there does not end it.
+                i = quoted(i, i + 1, c, c != '`', c == '`' ? "quoted identifier" : "string literal");
             } else {
                 i++;
             }
@@ -240,9 +244,10 @@ final class SqlLexer {
     private int dollarQuote(int start) {
         int i = start + 1;
         // A tag is an identifier without '$'; it cannot start with a digit, which is what keeps $1 a parameter.
-        if (syntax == SqlSyntax.POSTGRESQL && i < len && (Character.isLetter(src.charAt(i)) || src.charAt(i) == '_')) {
+        // As PostgreSQL's scanner: a letter, '_' or any non-ASCII character starts it ($€$ is a tag), digits follow.
+        if (syntax == SqlSyntax.POSTGRESQL && i < len && isTagStart(src.charAt(i))) {
             i++;
-            while (i < len && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) {
+            while (i < len && (isTagStart(src.charAt(i)) || Character.isDigit(src.charAt(i)))) {
                 i++;
             }
         }
@@ -256,6 +261,10 @@ final class SqlLexer {
         }
         kind = Kind.QUOTED;
         return close + tag.length();
+    }
+
+    private static boolean isTagStart(char c) {
+        return c >= 0x80 || c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private int word(int start) {

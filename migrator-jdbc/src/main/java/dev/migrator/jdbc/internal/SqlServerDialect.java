@@ -46,7 +46,7 @@ public final class SqlServerDialect extends JdbcDialect {
     }
 
     @Override
-    public SqlSyntax syntax() {
+    SqlSyntax syntax() {
         return SqlSyntax.SQLSERVER;
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  * MySQL's {@code /*! ... *}{@code /} executable comments, which MySQL runs. The script is scanned once, character by
  * character, so time grows linearly with its size.
  */
+// Public only for the linter in dev.migrator.jdbc.internal.lint; the package is not API and not exported.
 public final class SqlSplitter {
 
     private SqlSplitter() {

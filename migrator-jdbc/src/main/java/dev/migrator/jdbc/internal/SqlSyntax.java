@@ -4,6 +4,7 @@ package dev.migrator.jdbc.internal;
  * The SQL dialect a migration script is written in, as far as splitting it into statements is concerned: each constant
  * decides which comments, quoting forms and terminators {@link SqlSplitter} recognises.
  */
+// Public only for the linter in dev.migrator.jdbc.internal.lint; the package is not API and not exported.
 public enum SqlSyntax {
     /** PostgreSQL: dollar quotes, {@code E''} strings, nested block comments, {@code BEGIN ATOMIC} bodies. */
     POSTGRESQL,

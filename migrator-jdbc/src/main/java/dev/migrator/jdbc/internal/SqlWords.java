@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The keywords of one statement, for dialects that classify statements: its words outside strings, quoted
- * identifiers and comments, upper-cased, in order. A SQL Server batch holds several statements, so a regular
+ * The keywords of one statement, the one classifier every dialect uses: its words outside strings, quoted
+ * identifiers and comments, upper-cased, in order. Comments anywhere are skipped, so
+ * {@code CREATE INDEX /* online *}{@code / CONCURRENTLY} reads as {@code CREATE INDEX CONCURRENTLY}; the text of a
+ * MySQL executable comment ({@code /*!40101 ... *}{@code /}) is read as words, since MySQL runs it. A SQL Server batch holds several statements, so a regular
  * expression anchored at its start would miss an {@code ALTER DATABASE} in its middle, and one that is not anchored
  * would find it inside a string.
  */
@@ -20,17 +22,55 @@ final class SqlWords {
 
     /** Reads {@code statement}, which the splitter already accepted, so its quotes and comments are all closed. */
     static SqlWords of(String statement, SqlSyntax syntax) {
-        SqlLexer lexer = new SqlLexer(statement, syntax, "statement");
         List<String> words = new ArrayList<>();
+        collect(statement, syntax, words);
+        return new SqlWords(words);
+    }
+
+    private static void collect(String text, SqlSyntax syntax, List<String> words) {
+        SqlLexer lexer = new SqlLexer(text, syntax, "statement");
         int pos = 0;
-        while (pos < statement.length()) {
+        while (pos < text.length()) {
             int end = lexer.next(pos);
             if (lexer.kind() == SqlLexer.Kind.WORD) {
-                words.add(statement.substring(pos, end).toUpperCase(Locale.ROOT));
+                words.add(text.substring(pos, end).toUpperCase(Locale.ROOT));
+            } else if (lexer.kind() == SqlLexer.Kind.QUOTED && syntax == SqlSyntax.MYSQL && text.startsWith("/*", pos)) {
+                int from = pos + (text.startsWith("/*!", pos) ? 3 : 4);
+                while (from < end - 2 && Character.isDigit(text.charAt(from))) {
+                    from++;
+                }
+                collect(text.substring(from, end - 2), syntax, words);
             }
             pos = end;
         }
-        return new SqlWords(words);
+    }
+
+    /** The first {@code n} words (fewer if the statement has fewer), for rules that look at how a statement starts. */
+    List<String> first(int n) {
+        return words.subList(0, Math.min(n, words.size()));
+    }
+
+    /** All the words, in order. */
+    List<String> all() {
+        return words;
+    }
+
+    /** Whether the statement starts with these words, in this order. */
+    boolean startsWith(String... keywords) {
+        if (keywords.length > words.size()) {
+            return false;
+        }
+        for (int i = 0; i < keywords.length; i++) {
+            if (!words.get(i).equals(keywords[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any word is {@code word}. */
+    boolean contains(String word) {
+        return words.contains(word);
     }
 
     /** The first word, or the empty string. */

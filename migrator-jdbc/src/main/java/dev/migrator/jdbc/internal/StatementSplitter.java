@@ -18,6 +18,7 @@ final class StatementSplitter {
     private final String src;
     private final PgBodyTracker pgBody;
     private final PlsqlDetector plsql;
+    private final MySqlBlockTracker mysqlBlocks;
     private final List<ScriptStatement> statements = new ArrayList<>();
     private String delimiter = ";";
     private int start = -1;
@@ -29,6 +30,7 @@ final class StatementSplitter {
         this.src = lexer.source();
         this.pgBody = new PgBodyTracker(lexer);
         this.plsql = new PlsqlDetector(lexer);
+        this.mysqlBlocks = new MySqlBlockTracker(lexer);
     }
 
     List<ScriptStatement> split() {
@@ -38,7 +40,10 @@ final class StatementSplitter {
         while (pos < len) {
             if (syntax == SqlSyntax.MYSQL) {
                 // The mysql client looks for its delimiter before anything else, wherever it is outside quotes.
-                if (src.startsWith(delimiter, pos)) {
+                // Inside a stored program's BEGIN ... END the ';' ends an inner statement, not the program; a
+                // DELIMITER of its own is the user's choice and then only it ends statements.
+                boolean inner = mysqlBlocks.isNested() && delimiter.equals(";");
+                if (!inner && src.startsWith(delimiter, pos)) {
                     finish();
                     pos += delimiter.length();
                     lineStart = false;
@@ -59,6 +64,12 @@ final class StatementSplitter {
             boolean wasLineStart = lineStart;
             lineStart = false;
             pos = kind == SqlLexer.Kind.COMMENT ? tokenEnd : significant(pos, tokenEnd, kind, wasLineStart);
+        }
+        if (mysqlBlocks.isNested()) {
+            throw lexer.error(start, "the BEGIN ... END block opened on line " + mysqlBlocks.openLine() + " is never "
+                    + "closed before the end of the script; close it with END (and END IF, END LOOP, ... for inner "
+                    + "blocks), or put the program between DELIMITER $$ and DELIMITER ; lines as the mysql client "
+                    + "needs");
         }
         finish();
         return statements;
@@ -83,6 +94,8 @@ final class StatementSplitter {
             pgBody.accept(kind, pos, tokenEnd);
         } else if (syntax == SqlSyntax.ORACLE) {
             plsql.accept(kind, pos, tokenEnd);
+        } else if (syntax == SqlSyntax.MYSQL && delimiter.equals(";")) {
+            mysqlBlocks.accept(kind, pos, tokenEnd);
         }
         if (start < 0) {
             start = pos;
@@ -109,6 +122,7 @@ final class StatementSplitter {
         end = -1;
         pgBody.reset();
         plsql.reset();
+        mysqlBlocks.reset();
     }
 
     private boolean isDelimiterCommand(int pos) {

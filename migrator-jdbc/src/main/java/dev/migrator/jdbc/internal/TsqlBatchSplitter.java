@@ -12,6 +12,11 @@ import java.util.List;
 final class TsqlBatchSplitter {
 
     private static final int MAX_REPEAT_DIGITS = 9;
+    /**
+     * The most times {@code GO n} may repeat a batch. Each repetition is a statement of the plan (and was once a copy:
+     * {@code GO 999999999} ran out of memory); a bigger count belongs in a {@code WHILE} loop inside the batch.
+     */
+    static final int MAX_REPEAT = 10_000;
 
     private final SqlLexer lexer;
     private final String src;
@@ -82,9 +87,13 @@ final class TsqlBatchSplitter {
             String significant = number.replaceFirst("^0+", "");
             if (significant.isEmpty() || significant.length() > MAX_REPEAT_DIGITS) {
                 throw lexer.error(goStart, "GO " + number + " is not a valid repeat count; use a count from 1 to "
-                        + "999999999, or plain GO to run the batch once");
+                        + MAX_REPEAT + ", or plain GO to run the batch once");
             }
             repeat = Integer.parseInt(significant);
+            if (repeat > MAX_REPEAT) {
+                throw lexer.error(goStart, "GO " + number + " repeats the batch more than " + MAX_REPEAT + " times, "
+                        + "the most migrator runs; loop inside the batch (WHILE @i < n BEGIN ... END) instead");
+            }
         }
         return i;
     }

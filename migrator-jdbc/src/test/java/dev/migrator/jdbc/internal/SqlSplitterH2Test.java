@@ -59,12 +59,19 @@ class SqlSplitterH2Test {
     void quotedIdentifiersAndBlockCommentsHoldingSemicolonsDoNotSplit() {
         String script = """
                 CREATE TABLE "odd;table" ("a""b;" INT /* note; */);
-                /* not nested in H2: /* this closes it */ DROP TABLE "odd;table";
+                /* nested in H2 (checked against H2 2.3): /* inner; */ still a comment; */ DROP TABLE "odd;table";
                 """;
 
         assertThat(split(script)).containsExactly(
                 stmt("CREATE TABLE \"odd;table\" (\"a\"\"b;\" INT /* note; */)", 1),
                 stmt("DROP TABLE \"odd;table\"", 2));
+    }
+
+    @Test
+    void blockCommentsNest_asInH2_soASemicolonInsideStaysInTheStatement() {
+        assertThat(split("SELECT 1 /* a /* b */ ; SELECT 2 */;\nSELECT 3;")).containsExactly(
+                stmt("SELECT 1", 1),
+                stmt("SELECT 3", 2));
     }
 
     @Test

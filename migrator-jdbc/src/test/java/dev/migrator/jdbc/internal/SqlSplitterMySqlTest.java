@@ -209,4 +209,60 @@ class SqlSplitterMySqlTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("V2__mysql.sql line 2: DELIMITER is not followed by a delimiter;");
     }
+
+    @Test
+    void aStringInsideAnExecutableComment_mayHoldTheCommentEnd() {
+        assertThat(split("/*!40101 SET @x='a*/b' */;\nSELECT @x;")).containsExactly(
+                stmt("/*!40101 SET @x='a*/b' */", 1),
+                stmt("SELECT @x", 2));
+    }
+
+    @Test
+    void aProcedureWithoutDelimiterLine_isOneStatement_withNestedBlocks() {
+        String proc = """
+                CREATE PROCEDURE fill(IN n INT)
+                BEGIN
+                  DECLARE i INT DEFAULT 0;
+                  DECLARE CONTINUE HANDLER FOR SQLEXCEPTION BEGIN SET i = n; END;
+                  lbl: WHILE i < n DO
+                    IF (i % 2 = 0) THEN
+                      INSERT INTO t VALUES (IF(i > 2, i, 0), CASE WHEN i = 0 THEN 'zero' ELSE 'more' END);
+                    ELSEIF i = 3 THEN
+                      DROP TABLE IF EXISTS x;
+                    ELSE
+                      CASE i WHEN 5 THEN SET @five = 1; ELSE BEGIN END; END CASE;
+                    END IF;
+                    REPEAT SET i = i + 1; UNTIL TRUE END REPEAT;
+                    inner_loop: LOOP LEAVE inner_loop; END LOOP inner_loop;
+                  END WHILE lbl;
+                END""";
+        String script = "CREATE TABLE t (a INT, b TEXT);\n" + proc + ";\nCALL fill(5);\n";
+
+        assertThat(split(script)).containsExactly(
+                stmt("CREATE TABLE t (a INT, b TEXT)", 1),
+                stmt(proc, 2),
+                stmt("CALL fill(5)", 18));
+    }
+
+    @Test
+    void triggersFunctionsEventsAndMariaDbAnonymousBlocks_areTrackedToo() {
+        String script = """
+                CREATE DEFINER=`root`@`%` TRIGGER trg BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; END;
+                CREATE FUNCTION one() RETURNS INT DETERMINISTIC RETURN 1;
+                CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN DELETE FROM t; END;
+                BEGIN NOT ATOMIC DECLARE x INT; SET x = 1; END;
+                BEGIN;
+                SELECT 1;
+                """;
+
+        assertThat(split(script)).extracting(ScriptStatement::line).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void aBlockNeverClosed_isReportedWithTheDelimiterHint() {
+        assertThatThrownBy(() -> split("CREATE PROCEDURE p() BEGIN SELECT 1;\nSELECT 2;\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("V2__mysql.sql line 1").hasMessageContaining("never closed")
+                .hasMessageContaining("DELIMITER");
+    }
 }

@@ -267,4 +267,18 @@ class SqlSplitterPostgresTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("V1__test.sql line 2: the escape string E'ends with \\'; is never closed;");
     }
+
+    @Test
+    void dollarQuoteTagsOfNonAsciiCharacters_quote() {
+        assertThat(split("SELECT $€$ a; b $€$;\nSELECT $ü1$;$ü1$;")).containsExactly(
+                stmt("SELECT $€$ a; b $€$", 1),
+                stmt("SELECT $ü1$;$ü1$", 2));
+    }
+
+    @Test
+    void aColumnNamedBeginFollowedByAtomic_outsideAFunction_isAnOrdinaryStatement() {
+        assertThat(split("SELECT x.begin atomic FROM x;\nSELECT 2;")).containsExactly(
+                stmt("SELECT x.begin atomic FROM x", 1),
+                stmt("SELECT 2", 2));
+    }
 }

@@ -205,8 +205,17 @@ class SqlSplitterSqlServerTest {
 
         assertThatThrownBy(() -> split(script))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("V5__mssql.sql line 2: GO 0 is not a valid repeat count; use a count from 1 to 999999999,"
+                .hasMessage("V5__mssql.sql line 2: GO 0 is not a valid repeat count; use a count from 1 to 10000,"
                         + " or plain GO to run the batch once");
+    }
+
+    @Test
+    void aHugeGoCount_isRefusedNamingFileAndLine_insteadOfRunningOutOfMemory() {
+        String script = "INSERT INTO t VALUES (1)\nGO 999999999\n";
+
+        assertThatThrownBy(() -> split(script))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("V5__mssql.sql line 2: GO 999999999 repeats the batch more than 10000 times");
     }
 
     @Test

@@ -1,0 +1,84 @@
+package dev.migrator.jdbc.internal;
+
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.spi.ScriptStatement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The token-based classifier behind cannotRunInTransaction and commitsImplicitly, and the script directive. */
+class StatementClassificationTest {
+    private final PostgresDialect pg11 = new PostgresDialect(11);
+    private final PostgresDialect pg15 = new PostgresDialect(15);
+
+    @Test
+    void aCommentInsideTheKeywords_doesNotHideConcurrently() {
+        assertThat(pg15.cannotRunInTransaction("CREATE INDEX /* online */ CONCURRENTLY i ON t (c)")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("CREATE UNIQUE -- x\n INDEX CONCURRENTLY i ON t (c)")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("DROP INDEX /**/ CONCURRENTLY i")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("REINDEX TABLE CONCURRENTLY t")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("ALTER TABLE t DETACH PARTITION p CONCURRENTLY")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("VACUUM t")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("CREATE DATABASE d")).isTrue();
+    }
+
+    @Test
+    void keywordsInsideStringsOrComments_doNotCount() {
+        assertThat(pg15.cannotRunInTransaction("INSERT INTO t VALUES ('CREATE INDEX CONCURRENTLY')")).isFalse();
+        assertThat(pg15.cannotRunInTransaction("CREATE INDEX i ON t (c) -- CONCURRENTLY later")).isFalse();
+        assertThat(pg15.cannotRunInTransaction("CREATE TABLE concurrently (a int)")).isFalse();
+    }
+
+    @Test
+    void alterTypeAddValue_runsInTheTransactionFrom12_unlessALaterStatementUsesTheValue() {
+        List<ScriptStatement> alone = List.of(new ScriptStatement("ALTER TYPE mood ADD VALUE 'meh'", 1),
+                new ScriptStatement("CREATE TABLE t (m mood)", 2));
+        List<ScriptStatement> used = List.of(new ScriptStatement("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh'", 1),
+                new ScriptStatement("INSERT INTO t VALUES ('meh')", 2));
+
+        assertThat(pg11.cannotRunInTransaction(alone, 0)).isTrue();
+        assertThat(pg15.cannotRunInTransaction(alone, 0)).isFalse();
+        assertThat(pg15.cannotRunInTransaction(used, 0)).isTrue();
+        assertThat(new PostgresDialect().cannotRunInTransaction(alone, 0)).as("unknown version").isTrue();
+    }
+
+    @Test
+    void ddlCommitsImplicitly_readByWords_includingMySqlExecutableComments() {
+        MySqlDialect mysql = new MySqlDialect();
+        assertThat(mysql.commitsImplicitly("/* why */ CREATE TABLE t (a INT)")).isTrue();
+        assertThat(mysql.commitsImplicitly("/*!50003 CREATE*/ /*!50003 TRIGGER x BEFORE INSERT ON t FOR EACH ROW SET @a = 1 */"))
+                .isTrue();
+        assertThat(mysql.commitsImplicitly("INSERT INTO t VALUES ('DROP TABLE t')")).isFalse();
+        assertThat(new PostgresDialect().commitsImplicitly("CREATE TABLE t (a int)")).isFalse();
+    }
+
+    @Test
+    void firstWords_skipCommentsAndQuotes_forRuleWriters() {
+        assertThat(SqlWords.of("/* a */ ALTER -- b\n TABLE \"x\" ADD COLUMN c int", SqlSyntax.POSTGRESQL).first(4))
+                .containsExactly("ALTER", "TABLE", "ADD", "COLUMN");
+    }
+
+    @Test
+    void theDirective_isReadOnAnyLine_andAWrongValueIsNamedWithItsLine() {
+        assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT 1;\n  -- migrator:transaction = FALSE \n"))
+                .isFalse();
+        assertThat(ScriptDirectives.transaction("V1__x.sql", "--migrator:transaction=true\r\nSELECT 1;")).isTrue();
+        assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT '-- migrator:transaction=false';")).isNull();
+        assertThatThrownBy(() -> ScriptDirectives.transaction("V1__x.sql", "\n\n-- migrator:transaction=maybe"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("V1__x.sql line 3:");
+    }
+
+    @Test
+    @Timeout(5)
+    void theDirective_onAHundredKibOfBlankLines_isQuick() {
+        String blanks = " \n".repeat(100 * 1024) + "-- migrator:transaction=false\n";
+        for (int i = 0; i < 20; i++) {
+            assertThat(ScriptDirectives.transaction("V1__x.sql", blanks)).isFalse();
+            assertThat(ScriptDirectives.transaction("V1__x.sql", " \n".repeat(100 * 1024) + "x")).isNull();
+        }
+    }
+}
