@@ -63,8 +63,8 @@ final class Cli {
                 Migrator migrator = migrator(settings, opened.target(), loader);
                 Report report = Commands.run(migrator, settings, target);
                 out.print(json ? report.json() + "\n" : report.text());
+                return report.exitStatus();
             }
-            return ErrorCode.SUCCESS;
         } catch (RuntimeException | LinkageError e) {
             return fail(command, target, e, json);
         } finally {

@@ -36,7 +36,10 @@ enum Option {
     JSON("json", null, "Print exactly one JSON document on standard output (see docs/json-report.md); logs go "
             + "to standard error."),
     HELP("help", null, "Print this help and exit."),
-    VERSION("version", null, "Print the version and exit.");
+    VERSION("version", null, "Print the version and exit."),
+    FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
+            + "warning.", true),
+    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";
