@@ -71,7 +71,7 @@ class ZeroDowntimeGuideIT {
             assertThat(f.severity()).isEqualTo(LintFinding.Severity.ERROR);
             assertThat(f.script()).isEqualTo("V1__Bad.sql");
             assertThat(f.line()).isEqualTo(1);
-            assertThat(f.message()).contains("payments exists with about 50,000 rows");
+            assertThat(f.message()).contains("payments exists with about 20,000 rows");
             assertThat(f.fix()).contains("CONCURRENTLY");
         });
         List<LintFinding> maria = lint(mariadb, resource("lint/mariadb/MYSQL-ALTER-NOT-ONLINE/bad"));
