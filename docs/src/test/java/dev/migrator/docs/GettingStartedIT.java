@@ -129,7 +129,7 @@ class GettingStartedIT {
     }
 
     @Test
-    void failedMigration_whoseDdlStayed_isFailedUntilRepaired(@TempDir Path dir) throws Exception {
+    void failedMigration_whoseDdlStayed_resumesOnceTheFailingStatementIsFixed(@TempDir Path dir) throws Exception {
         TestDatabase db = databases.create(DatabaseKind.H2);
         copy("db/failing-migration", dir);
         Migrator migrator = Migrator.builder().target(JdbcTarget.of(db.dataSource()))
@@ -141,8 +141,11 @@ class GettingStartedIT {
                 .startsWith("V2__Add_customer_email.sql (version 2) failed at line 4 (statement 2): "
                         + "Table \"CUSTOMER\" not found")
                 .contains("\n  Statement: UPDATE customer SET email = 'unknown@example.com'\n")
-                .endsWith("\n  Part of it stayed applied (the database could not roll it back), so it is recorded "
-                        + "as FAILED: finish or undo its changes by hand, then run repair() and migrate again.");
+                .endsWith("\n  Part of it stayed applied (the database could not roll it back; statement 1 of 2 was "
+                        + "committed), so it is recorded as FAILED with its progress. Fix statement 2 (line 4) and "
+                        + "migrate again: it resumes at statement 2, after checking that the committed statements are "
+                        + "unchanged. Or resolve it by hand: run repair() if you undid its changes (it runs again from "
+                        + "the start), or markApplied(\"2\", \"<reason>\") if you finished it.");
         assertThat(failure.version()).isEqualTo("2");
         assertThat(failure.line()).isEqualTo(4);
         assertThat(failure.leftChanges()).isTrue();
@@ -150,7 +153,27 @@ class GettingStartedIT {
                 .containsExactly("1 APPLIED", "2 FAILED");
         assertThatThrownBy(migrator::migrate).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("Validation failed; nothing was run:")
-                .hasMessageContaining("Finish or undo them by hand, then run repair() and migrate again");
+                .hasMessageContaining("fix statement 2 (line 4), which failed, and migrate again: it resumes at "
+                        + "statement 2 (statements 1-1 stay committed)");
+
+        // The author fixes the typo; the ALTER that stayed committed is left as it is.
+        Path v2 = dir.resolve("V2__Add_customer_email.sql");
+        Files.writeString(v2, Files.readString(v2).replace("UPDATE customer ", "UPDATE customers "));
+        // tag::resume-after-failure[]
+        migrator.migrate();   // runs statement 2 onwards; statement 1 is committed already
+        // end::resume-after-failure[]
+
+        assertThat(migrator.info()).extracting(s -> s.version() + " " + s.state())
+                .containsExactly("1 APPLIED", "2 APPLIED");
+    }
+
+    @Test
+    void failedMigration_undoneByHand_isRepaired_andRunsAgainFromTheStart(@TempDir Path dir) throws Exception {
+        TestDatabase db = databases.create(DatabaseKind.H2);
+        copy("db/failing-migration", dir);
+        Migrator migrator = Migrator.builder().target(JdbcTarget.of(db.dataSource()))
+                .locations("filesystem:" + dir).build();
+        assertThatThrownBy(migrator::migrate).isInstanceOf(MigrationFailedException.class);
 
         // The operator undoes what stayed applied and fixes the typo.
         execute(db, "ALTER TABLE customers DROP COLUMN email");
@@ -159,7 +182,7 @@ class GettingStartedIT {
 
         // tag::repair-after-failure[]
         RepairResult repaired = migrator.repair();   // clears the FAILED entry
-        migrator.migrate();                          // applies version 2 again
+        migrator.migrate();                          // applies version 2 again, from its first statement
         // end::repair-after-failure[]
 
         assertThat(repaired.clearedFailures()).containsExactly("2");

@@ -37,6 +37,7 @@ final class Cli {
         Command command = commandIn(args);
         String target = null;
         // Known before parsing, so that a command line that cannot be parsed still gets its JSON error document.
+        MetricsFile metrics = null;
         boolean json = List.of(args).contains("--json")
                 || "true".equalsIgnoreCase(env.get(Option.JSON.environmentVariable()));
         try {
@@ -57,15 +58,27 @@ final class Cli {
             if (settings.password() != null) {
                 secrets.accept(settings.password().reveal());
             }
+            metrics = settings.metricsFile() == null ? null
+                    : new MetricsFile(settings.metricsFile(), java.time.Clock.systemUTC());
             ClassLoader loader = DriverPath.load(settings.driverPath());
             try (Targets.Opened opened = Targets.open(settings)) {
                 target = opened.target().toString();
-                Migrator migrator = migrator(settings, opened.target(), loader);
+                Migrator migrator = migrator(settings, opened.target(), loader, metrics);
                 Report report = Commands.run(migrator, settings, target);
+                if (metrics != null) {
+                    metrics.write();
+                }
                 out.print(json ? report.json() + "\n" : report.text());
                 return report.exitStatus();
             }
         } catch (RuntimeException | LinkageError e) {
+            if (metrics != null) {
+                try {
+                    metrics.write();
+                } catch (RuntimeException metricsFailure) {
+                    e.addSuppressed(metricsFailure);
+                }
+            }
             return fail(command, target, e, json);
         } finally {
             out.flush();
@@ -73,7 +86,7 @@ final class Cli {
         }
     }
 
-    private static Migrator migrator(Settings s, MigrationTarget target, ClassLoader loader) {
+    private static Migrator migrator(Settings s, MigrationTarget target, ClassLoader loader, MetricsFile metrics) {
         Migrator.Builder builder = Migrator.builder().target(target).classLoader(loader).outOfOrder(s.outOfOrder())
                 .placeholders(s.placeholders());
         // A CLI has no application class path: the target's default location is read from the working directory.
@@ -91,6 +104,9 @@ final class Cli {
         }
         if (s.installedBy() != null) {
             builder.installedBy(s.installedBy());
+        }
+        if (metrics != null) {
+            builder.listener(metrics);
         }
         return builder.build();
     }

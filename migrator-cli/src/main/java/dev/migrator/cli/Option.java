@@ -35,6 +35,8 @@ enum Option {
     CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod."),
     JSON("json", null, "Print exactly one JSON document on standard output (see docs/json-report.md); logs go "
             + "to standard error."),
+    METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "
+            + "PATH (replaced atomically), for node_exporter's textfile collector; see docs/observability.md."),
     HELP("help", null, "Print this help and exit."),
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "

@@ -76,8 +76,9 @@ final class SettingsReader {
         return new Settings(command, url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
                 lockSeconds == null ? null : Duration.ofSeconds(lockSeconds), value(Option.SCHEMA),
                 value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
-                driverPath(), flag(Option.JSON), flag(Option.DRY_RUN), "warning".equalsIgnoreCase(failOn),
-                sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()));
+                driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
+                value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
+                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()));
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */

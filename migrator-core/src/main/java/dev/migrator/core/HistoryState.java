@@ -48,6 +48,11 @@ final class HistoryState {
         boolean isBaseline() {
             return applied != null && applied.action() == Action.BASELINE;
         }
+
+        /** The server session id of an unfinished (STARTED) attempt, or null. */
+        String startedSession() {
+            return failure != null && failure.outcome() == Outcome.STARTED ? failure.sessionId() : null;
+        }
     }
 
     private final Map<Version, Entry> versioned;
@@ -107,7 +112,7 @@ final class HistoryState {
             case FAILED -> e.failure = row;
             case SUCCESS -> {
                 switch (row.action()) {
-                    case APPLY, BASELINE -> {
+                    case APPLY, BASELINE, MARK_APPLIED, ADOPT -> {
                         e.applied = row;
                         e.appliedRank = row.rank();
                         e.checksum = row.checksum();

@@ -27,6 +27,12 @@ final class MigrationDiscovery {
     private static final java.util.regex.Pattern JAVA_MIGRATION_NAME =
             java.util.regex.Pattern.compile("(V[0-9][0-9._]*|R)__[^$]+\\.class");
 
+    /**
+     * The longest version the history holds (the JDBC history's {@code version} column). A longer one would be cut
+     * on write and then never match its file again, so every later boot would fail.
+     */
+    static final int MAX_VERSION_LENGTH = 50;
+
     private final MigrationTarget target;
     private final Placeholders placeholders;
     private final ResourceScanner scanner;
@@ -50,6 +56,11 @@ final class MigrationDiscovery {
                 }
                 if (found != null) {
                     resources.addAll(found);
+                    if (!defaultLocation && found.stream().noneMatch(r -> mayBeMigration(r, target))) {
+                        LOG.warn("Location '{}' holds no migration: nothing named like V1__name{} or a migration class "
+                                + "was found in {}. Check the path", location, target.scriptSuffix(),
+                                scanner.resolved(location));
+                    }
                 }
             } catch (ConfigurationException e) {
                 problems.addAll(e.problems());
@@ -73,7 +84,8 @@ final class MigrationDiscovery {
                 }
                 continue;
             }
-            if (!r.name().endsWith(suffix)) {
+            // The suffix is matched ignoring case, as Flyway does: V2__x.SQL is a migration, never silently skipped.
+            if (!hasSuffix(r.name(), suffix)) {
                 continue;
             }
             String base = r.name().substring(0, r.name().length() - suffix.length());
@@ -84,11 +96,34 @@ final class MigrationDiscovery {
                 problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the location");
                 continue;
             }
-            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), r.read());
+            if (name.version() != null && name.version().length() > MAX_VERSION_LENGTH) {
+                problems.add(r.path() + ": the version " + name.version() + " has " + name.version().length()
+                        + " characters, more than the history holds (" + MAX_VERSION_LENGTH + "); use a shorter one");
+                continue;
+            }
+            byte[] content;
+            try {
+                content = r.read();
+            } catch (java.io.UncheckedIOException e) {
+                problems.add(r.path() + " cannot be read: " + e.getCause().getMessage());
+                continue;
+            }
+            String encoding = ScriptEncoding.problem(content);
+            if (encoding != null) {
+                problems.add(r.path() + " " + encoding);
+                continue;
+            }
+            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), content);
             if (script.mayHoldPlaceholders()) {
-                for (String u : placeholders.unknown(script.text())) {
+                Placeholders.Unknown unknown = placeholders.unknown(script.text());
+                for (String u : unknown.listed()) {
                     problems.add(r.path() + " " + u + " is not a known placeholder: pass it with placeholders(...) "
                             + "or remove it");
+                }
+                if (unknown.count() > unknown.listed().size()) {
+                    problems.add(r.path() + " holds " + (unknown.count() - unknown.listed().size()) + " more unknown "
+                            + "placeholders (" + unknown.count() + " in all; the first " + unknown.listed().size()
+                            + " are listed): pass them with placeholders(...), or turn placeholderReplacement off");
                 }
             }
             Version version = name.version() == null ? null : Version.parse(name.version());
@@ -162,6 +197,11 @@ final class MigrationDiscovery {
             put(repeatable, description,
                     new ResolvedMigration(null, description, MigrationType.JAVA, m.checksum(), source, null), problems);
         } else {
+            if (version.length() > MAX_VERSION_LENGTH) {
+                problems.add(where + ": the version " + version + " has " + version.length() + " characters, more "
+                        + "than the history holds (" + MAX_VERSION_LENGTH + "); use a shorter one");
+                return;
+            }
             Version v;
             try {
                 v = Version.parse(version);
@@ -172,6 +212,31 @@ final class MigrationDiscovery {
             put(versioned, v, new ResolvedMigration(v, description, MigrationType.JAVA, m.checksum(), source, down),
                     problems);
         }
+    }
+
+    /**
+     * The locations that exist but hold nothing named like a migration, each as the absolute path (or class-path
+     * URLs) it resolved to. Missing locations are not listed: discovery refuses those.
+     */
+    static List<String> emptyLocations(MigrationTarget target, List<String> locations, ClassLoader classLoader) {
+        ResourceScanner scanner = new ResourceScanner(classLoader);
+        List<String> empty = new ArrayList<>();
+        for (String location : locations) {
+            List<ResourceScanner.Resource> found = scanner.scan(location);
+            if (found != null && found.stream().noneMatch(r -> mayBeMigration(r, target))) {
+                empty.add(scanner.resolved(location));
+            }
+        }
+        return empty;
+    }
+
+    private static boolean mayBeMigration(ResourceScanner.Resource r, MigrationTarget target) {
+        return r.name().endsWith(".class") ? JAVA_MIGRATION_NAME.matcher(r.name()).matches()
+                : hasSuffix(r.name(), target.scriptSuffix());
+    }
+
+    private static boolean hasSuffix(String name, String suffix) {
+        return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     private static <K> void put(Map<K, ResolvedMigration> map, K key, ResolvedMigration m, List<String> problems) {

@@ -3,6 +3,8 @@ package dev.migrator.core;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.ValidationException;
 import dev.migrator.api.spi.Executable;
+import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.Secrets;
 import dev.migrator.api.spi.HistoryRecord.Action;
 import dev.migrator.api.spi.HistoryRecord.Outcome;
 import dev.migrator.api.spi.ScriptStatement;
@@ -41,7 +43,12 @@ import java.util.concurrent.CompletionException;
  * <b>Crash safety.</b> The history is append-only; state is derived from it ({@link HistoryState}). An atomic
  * migration commits with its history row, so a crash leaves it either applied and recorded, or neither. A
  * non-atomic migration writes STARTED first, so a crash leaves a row that blocks a blind re-run until a human
- * checks the database and calls {@code repair()}. The lock dies with its session, or its lease expires.
+ * checks the database and calls {@code repair()} (undone by hand) or {@code markApplied()} (finished by hand); the row
+ * names the server session that ran it, so both refuse while that session still runs.
+ * <b>One fate for the lock and the work.</b> A session lock is taken on the session that runs the migrations and
+ * writes the history: whatever ends it (a crash, an administrator, an idle timeout, a dropped connection) ends the
+ * work with it, and the run reports {@code LostLockException} saying what stayed applied. A lease is checked before
+ * every statement and history row, and each row is fenced by the lease's owner.
  */
 final class MigrationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
@@ -50,6 +57,10 @@ final class MigrationEngine {
     private final Placeholders placeholders;
     /** Identifies this call in logs (MDC {@code migrator.run}), history rows and listener events. */
     private final String runId = UUID.randomUUID().toString();
+
+    String runId() {
+        return runId;
+    }
 
     MigrationEngine(MigratorConfig config) {
         this.config = config;
@@ -68,32 +79,38 @@ final class MigrationEngine {
             String target = session.describe();
             mdc.target(target);
             HistoryState state = read(session);
-            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
+            Map<ResolvedMigration, Executable> prepared = new HashMap<>();
+            Resumption resume = resumption(resolved, state, session, prepared);
+            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
+                    resume.from().keySet());
             plan.future().forEach(f -> LOG.warn("{}; it is left as it is", f));
-            if (plan.pending().isEmpty() && plan.problems().isEmpty()) {
+            List<String> problems = resume.with(plan.problems());
+            if (plan.pending().isEmpty() && problems.isEmpty()) {
                 String current = text(state.currentVersion());
-                LOG.info("{} is up to date at version {} ({} migrations checked in {} ms)", target, current,
-                        resolved.size(), millisSince(start));
+                LOG.info("{} is up to date at version {} ({} migration{} checked in {} ms)", target, shown(current),
+                        resolved.size(), resolved.size() == 1 ? "" : "s", millisSince(start));
                 return new MigrateResult(List.of(), current, current, target);
             }
-            if (!plan.problems().isEmpty() && !hasFailures(state)) {
-                throw validationFailed(plan.problems());
+            if (!problems.isEmpty() && !hasFailures(state)) {
+                throw validationFailed(problems);
             }
-            Map<ResolvedMigration, Executable> prepared = new HashMap<>();
             for (ResolvedMigration m : plan.pending()) {
-                prepared.put(m, prepare(session, m, false));
+                prepared.computeIfAbsent(m, k -> prepare(session, k, false));
             }
-            // Lint hook: notes.note(m) is the acknowledgement text for m's history row (HistoryRecord note).
+            // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
             MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             try (RunScope scope = lock(session, target)) {
                 state = read(session);
-                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder());
-                if (!plan.problems().isEmpty()) {
-                    throw validationFailed(plan.problems());
+                resume = resumption(resolved, state, session, prepared);
+                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(), resume.from().keySet());
+                problems = resume.with(plan.problems());
+                if (!problems.isEmpty()) {
+                    throw validationFailed(withLiveSessions(problems, state, session));
                 }
                 String before = text(state.currentVersion());
                 if (!plan.pending().isEmpty()) {
-                    LOG.info("Migrating {} from version {}: {} pending", target, before, plan.pending().size());
+                    LOG.info("Migrating {} from version {}: {} pending", target, shown(before),
+                            plan.pending().size());
                 }
                 scope.run.startRanksAfter(state.maxRank());
                 MigrationExecutor executor = new MigrationExecutor(scope.run);
@@ -102,13 +119,19 @@ final class MigrationEngine {
                 for (ResolvedMigration m : plan.pending()) {
                     scope.lock.checkHeld();
                     Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
-                    applied.add(executor.execute(m, e, Action.APPLY));
+                    Integer from = m.version() == null ? null : resume.from().get(m.version());
+                    if (from != null) {
+                        LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and "
+                                + "are unchanged", m.label(), from + 1, from);
+                        e = session.resume(e, from);
+                    }
+                    applied.add(executor.execute(m, e, Action.APPLY, notes.note(m)));
                     if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
                         after = m.version();
                     }
                 }
                 LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
-                        applied.size() == 1 ? "" : "s", target, millisSince(start), text(after));
+                        applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
                 return new MigrateResult(applied, before, text(after), target);
             }
         }
@@ -131,7 +154,7 @@ final class MigrationEngine {
                 HistoryState state = read(session);
                 steps = RollbackPlanner.plan(resolved, state, count, to);
                 String before = text(state.currentVersion());
-                LOG.info("Rolling back {} from version {}: {} to undo", target, before, steps.size());
+                LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
                 scope.run.startRanksAfter(state.maxRank());
                 MigrationExecutor executor = new MigrationExecutor(scope.run);
                 List<AppliedMigration> undone = new ArrayList<>();
@@ -233,6 +256,7 @@ final class MigrationEngine {
             }
             try (RunScope scope = lock(session, session.describe())) {
                 HistoryState state = read(session);
+                refuseWhileRunning(state, session, "repair()");
                 scope.run.startRanksAfter(state.maxRank());
                 List<String> cleared = new ArrayList<>();
                 List<String> realigned = new ArrayList<>();
@@ -261,6 +285,114 @@ final class MigrationEngine {
                 return new RepairResult(cleared, realigned);
             }
         }
+    }
+
+    RepairResult markApplied(Version version, String reason) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            TargetSession session = started.session();
+            ResolvedMigration script = started.resolved().stream().filter(m -> version.equals(m.version()))
+                    .findFirst().orElse(null);
+            try (RunScope scope = lock(session, session.describe())) {
+                HistoryState state = read(session);
+                HistoryState.Entry e = state.get(version);
+                if (e == null || !e.isFailed()) {
+                    throw new ValidationException("Cannot mark version " + version + " as applied on "
+                            + session.describe() + "; nothing was changed", List.of("version " + version + " is "
+                            + (e == null ? "not in the history" : e.isApplied() ? "already applied" : "not FAILED or "
+                            + "unfinished") + ": markApplied is for a migration that failed or never finished and "
+                            + "was then finished by hand"));
+                }
+                refuseWhileRunning(state, session, "markApplied(\"" + version + "\", ...)");
+                scope.run.startRanksAfter(state.maxRank());
+                HistoryRecord row = e.failure;
+                session.history().append(scope.run.record(version.toString(),
+                        script != null ? script.description() : row.description(), row.type(), row.script(),
+                        script != null ? script.checksum() : row.checksum(), Action.MARK_APPLIED, Outcome.SUCCESS,
+                        config.clock().instant(), 0, null).withNote(Secrets.shorten(Secrets.mask(reason), 2_000)));
+                LOG.info("Marked version {} as applied on {}, finished by hand: {}", version, session.describe(),
+                        Secrets.mask(reason));
+                return new RepairResult(List.of(), List.of(), List.of(version.toString()));
+            }
+        }
+    }
+
+    /**
+     * The FAILED migrations that can resume where they stopped (DDL committed implicitly): the statements the failed
+     * run committed are unchanged and the one that failed was edited. Others get a line saying what blocks them.
+     */
+    private Resumption resumption(List<ResolvedMigration> resolved, HistoryState state, TargetSession session,
+                                  Map<ResolvedMigration, Executable> prepared) {
+        Map<Version, Integer> from = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (ResolvedMigration m : resolved) {
+            HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
+            StatementProgress progress = e == null || e.failure == null || e.failure.action() != Action.APPLY
+                    ? null : StatementProgress.parse(e.failure.progress());
+            if (progress == null || !(m.up() instanceof MigrationSource.Script)) {
+                continue;
+            }
+            List<ScriptStatement> statements = prepared.computeIfAbsent(m, k -> prepare(session, k, false))
+                    .statements();
+            int changed = progress.firstChangedCommitted(statements);
+            if (changed >= 0) {
+                problems.add(m.label() + ": statement " + (changed + 1) + (changed < statements.size() ? " (line "
+                        + statements.get(changed).line() + ")" : "") + " was committed by the failed run on "
+                        + e.failure.installedOn() + " and has changed since, so the run cannot resume after it. "
+                        + "Restore statements 1-" + progress.committed() + " as they ran, then fix statement "
+                        + (progress.failedIndex() + 1));
+            } else if (progress.failedUnchanged(statements)) {
+                problems.add(m.label() + ": fix statement " + (progress.failedIndex() + 1) + " (line "
+                        + statements.get(progress.failedIndex()).line() + "), which failed, and migrate again: it "
+                        + "resumes at statement " + (progress.committed() + 1) + " (statements 1-" + progress.committed()
+                        + " stay committed)");
+            } else {
+                from.put(m.version(), progress.committed());
+            }
+        }
+        return new Resumption(from, problems);
+    }
+
+    /** Where resumable migrations start, and why the others cannot resume. */
+    private record Resumption(Map<Version, Integer> from, List<String> problems) {
+        List<String> with(List<String> planProblems) {
+            if (problems.isEmpty()) {
+                return planProblems;
+            }
+            List<String> all = new ArrayList<>(planProblems);
+            all.addAll(problems);
+            return all;
+        }
+    }
+
+    /**
+     * A STARTED row whose server session still runs (the client died, its statement did not): resolving it now
+     * would race that statement, so repair and markApplied refuse, naming the session and how to end it.
+     */
+    private static void refuseWhileRunning(HistoryState state, TargetSession session, String call) {
+        List<String> running = new ArrayList<>();
+        for (HistoryState.Entry e : state.versionedEntries()) {
+            String live = session.liveSession(e.startedSession());
+            if (live != null) {
+                running.add("version " + e.key + " is still running on the server as " + live);
+            }
+        }
+        if (!running.isEmpty()) {
+            throw new ValidationException(call + " refused on " + session.describe() + ": an unfinished migration is "
+                    + "still running; nothing was changed", running);
+        }
+    }
+
+    /** The problems, with a line for each unfinished migration whose session still runs on the server. */
+    private static List<String> withLiveSessions(List<String> problems, HistoryState state, TargetSession session) {
+        List<String> all = new ArrayList<>(problems);
+        for (HistoryState.Entry e : state.versionedEntries()) {
+            String live = session.liveSession(e.startedSession());
+            if (live != null) {
+                all.add("version " + e.key + " is still running on the server as " + live
+                        + "; do not repair it before it ends");
+            }
+        }
+        return all;
     }
 
     private void appendRepair(RunContext run, TargetSession session, HistoryState.Entry e, Action action,
@@ -339,7 +471,8 @@ final class MigrationEngine {
         RunContext run = new RunContext(runId, session, target, config.installedBy(), config.clock(),
                 config.listener());
         MigrationLock lock = MigrationLock.acquire(session.lock(), run.runId, config.lease(), config.lockTimeout(),
-                target, config.listener());
+                target, config.listener(), config.clock());
+        session.guard(lock::checkHeld);
         try {
             session.history().create();
         } catch (RuntimeException e) {
@@ -390,6 +523,11 @@ final class MigrationEngine {
 
     private static ValidationException validationFailed(List<String> problems) {
         return new ValidationException("Validation failed; nothing was run", problems);
+    }
+
+    /** A version as logs show it: {@code <none>} before the first migration, as the reports do. */
+    private static String shown(String version) {
+        return version == null ? "<none>" : version;
     }
 
     private static String text(Version v) {

@@ -2,13 +2,14 @@ package dev.migrator.core;
 
 import dev.migrator.api.LockTimeoutException;
 import dev.migrator.api.MigrationListener;
-import dev.migrator.api.MigratorException;
+import dev.migrator.api.LostLockException;
 import dev.migrator.api.spi.LeaseLock;
 import dev.migrator.api.spi.SessionLock;
 import dev.migrator.api.spi.TargetLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,9 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Waiting instances poll with a try-lock and back off (25 ms doubling to 1 s, with jitter, as Atlas does) and hold
  * no transaction while they wait, so they cannot deadlock with a {@code CREATE INDEX CONCURRENTLY} of the holder
- * (flyway#3497). A session lock dies with its connection. A lease is renewed by a daemon thread every third of its
- * length; if a renewal finds the lease taken over (this process stalled longer than the lease), the holder stops
- * before its next migration instead of racing the new holder.
+ * (flyway#3497). A session lock is held by the session that runs the migrations, and dies with it: whatever ends the
+ * lock ends the work.
+ *
+ * <p>A lease is renewed by a daemon thread every third of its length. The holder counts the lease as lost, and stops
+ * before its next statement or history row, once its last <em>successful</em> renewal is as old as the lease, not
+ * only when a renewal finds it taken over: a process stalled past its lease (a GC pause, SIGSTOP, a frozen VM) may
+ * wake before its heartbeat notices. Each history row is also fenced by the target (written only while the lease
+ * still names this owner), so a write already in flight is refused. Time comes from the engine's clock.
  */
 final class MigrationLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
@@ -31,12 +37,17 @@ final class MigrationLock implements AutoCloseable {
     private final String owner;
     private final Duration lease;
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final Clock clock;
+    /** When the lease was last taken or renewed, in the clock's milliseconds. */
+    private volatile long renewedAt;
     private final Thread heartbeat;
 
-    private MigrationLock(TargetLock lock, String owner, Duration lease) {
+    private MigrationLock(TargetLock lock, String owner, Duration lease, Clock clock) {
         this.lock = lock;
         this.owner = owner;
         this.lease = lease;
+        this.clock = clock;
+        this.renewedAt = clock.millis();
         this.heartbeat = lock instanceof LeaseLock leaseLock ? startHeartbeat(leaseLock) : null;
     }
 
@@ -46,21 +57,23 @@ final class MigrationLock implements AutoCloseable {
      * @throws LockTimeoutException when another instance held it for longer than {@code timeout}
      */
     static MigrationLock acquire(TargetLock lock, String owner, Duration lease, Duration timeout, String target,
-                                 MigrationListener listener) {
+                                 MigrationListener listener, Clock clock) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long backoff = FIRST_BACKOFF_MILLIS;
         long lastNotice = start;
         boolean logged = false;
+        long maxBackoff = MAX_BACKOFF_MILLIS;
         while (true) {
             if (tryAcquire(lock, owner, lease)) {
                 if (logged) {
                     LOG.info("Took the migration lock on {} after waiting {} ms", target,
                             Duration.ofNanos(System.nanoTime() - start).toMillis());
+                    listener.afterLockWait(target, Duration.ofNanos(System.nanoTime() - start));
                 } else {
                     LOG.debug("Took the migration lock on {}", target);
                 }
-                return new MigrationLock(lock, owner, lease);
+                return new MigrationLock(lock, owner, lease, clock);
             }
             long now = System.nanoTime();
             Duration waited = Duration.ofNanos(now - start);
@@ -70,17 +83,18 @@ final class MigrationLock implements AutoCloseable {
                         + "instance is still migrating, let it finish or raise lockTimeout(...). "
                         + (lock instanceof LeaseLock
                         ? "A crashed holder's lease expires " + lease.toSeconds() + " s after it stopped."
-                        : "The lock belongs to a database session, so a crashed holder cannot keep it: look for a "
-                        + "live session holding it."), waited);
+                        : holderText((SessionLock) lock)), waited);
             }
             if (!logged) {
                 LOG.info("Waiting for the migration lock on {}: another instance is migrating", target);
                 logged = true;
+                maxBackoff = keepAliveBackoff(lock);
             }
             if (now - lastNotice >= 1_000_000_000L || lastNotice == start) {
                 listener.onLockWait(target, waited);
                 lastNotice = now;
             }
+            backoff = Math.min(backoff, maxBackoff);
             long jitter = ThreadLocalRandom.current().nextLong(backoff / 5 + 1);
             long sleep = Math.min(backoff + jitter, Math.max(1, (deadline - now) / 1_000_000));
             try {
@@ -90,8 +104,26 @@ final class MigrationLock implements AutoCloseable {
                 throw new LockTimeoutException("Interrupted while waiting for the migration lock on " + target
                         + "; nothing was changed", waited);
             }
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            backoff = Math.min(backoff * 2, maxBackoff);
         }
+    }
+
+    /**
+     * The longest pause between polls: a third of the session's idle limit where the server has one
+     * ({@code idle_session_timeout}, {@code wait_timeout}), so that it never ends the waiting session, else 1 s.
+     */
+    private static long keepAliveBackoff(TargetLock lock) {
+        Duration idle = lock instanceof SessionLock s ? s.idleLimit() : null;
+        return idle == null ? MAX_BACKOFF_MILLIS : Math.max(10, Math.min(MAX_BACKOFF_MILLIS, idle.toMillis() / 3));
+    }
+
+    /** Who holds a session lock, from the database, or where to look. */
+    private static String holderText(SessionLock lock) {
+        String holder = lock.holder();
+        return holder != null ? "It is held by " + holder + " on the server: a client that died while its statement "
+                + "went on still holds it until that statement ends; end that session only if it is not a live "
+                + "migration." : "The lock belongs to a database session, so a crashed holder cannot keep it: look "
+                + "for a live session holding it.";
     }
 
     private static boolean tryAcquire(TargetLock lock, String owner, Duration lease) {
@@ -108,7 +140,10 @@ final class MigrationLock implements AutoCloseable {
                     return;
                 }
                 try {
-                    if (!leaseLock.renew(owner, lease)) {
+                    long attempt = clock.millis();
+                    if (leaseLock.renew(owner, lease)) {
+                        renewedAt = attempt;
+                    } else {
                         lost.set(true);
                         LOG.error("The migration lock lease of {} was taken over by another instance; this "
                                 + "instance stops before its next migration", owner);
@@ -125,11 +160,22 @@ final class MigrationLock implements AutoCloseable {
         return t;
     }
 
-    /** Fails when the lease was lost, so that no migration starts without the lock. */
+    /**
+     * Fails when the lease was lost or may be: taken over, or not renewed for as long as it lasts. Nothing to check
+     * for a session lock, which ends with the session that does the work. Cheap: a volatile read and the clock.
+     */
     void checkHeld() {
-        if (lost.get()) {
-            throw new LostLockException("The migration lock lease was taken over by another instance while this one "
-                    + "was migrating (it stalled for longer than the lease); stopped before the next migration. "
+        if (!(lock instanceof LeaseLock)) {
+            return;
+        }
+        long age = clock.millis() - renewedAt;
+        if (lost.get() || age >= lease.toMillis()) {
+            lost.set(true);
+            throw new LostLockException("The migration lock lease was lost: " + (age >= lease.toMillis()
+                    ? "it was last renewed " + age + " ms ago, longer than the lease (" + lease.toMillis() + " ms), "
+                    + "so another instance may hold it now (this process stalled, or could not reach the database)"
+                    : "another instance took it over after this one stalled for longer than the lease")
+                    + ". This instance stopped before running anything more and wrote no further history row. "
                     + "Run migrate again.");
         }
     }
@@ -148,15 +194,6 @@ final class MigrationLock implements AutoCloseable {
             l.release(owner);
         } else {
             ((SessionLock) lock).release();
-        }
-    }
-
-    /** The lock was lost while held. */
-    static final class LostLockException extends MigratorException {
-        private static final long serialVersionUID = 1L;
-
-        LostLockException(String message) {
-            super(message);
         }
     }
 }

@@ -35,6 +35,15 @@ final class MigrationPlanner {
     }
 
     static Plan plan(List<ResolvedMigration> resolved, HistoryState history, Version upTo, boolean outOfOrder) {
+        return plan(resolved, history, upTo, outOfOrder, Set.of());
+    }
+
+    /**
+     * As above, where the FAILED migrations in {@code resumable} run again (from where they stopped) instead of
+     * blocking the run: their committed statements were checked unchanged and their failing statement edited.
+     */
+    static Plan plan(List<ResolvedMigration> resolved, HistoryState history, Version upTo, boolean outOfOrder,
+                     Set<Version> resumable) {
         List<MigrationStatus> statuses = new ArrayList<>();
         List<ResolvedMigration> pending = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -56,7 +65,11 @@ final class MigrationPlanner {
             HistoryState.Entry e = history.get(m.version());
             if (e != null && e.isFailed()) {
                 statuses.add(status(m, MigrationState.FAILED, e.failure.installedOn(), m.checksum()));
-                problems.add(failedProblem(m.label(), e.failure));
+                if (resumable.contains(m.version()) && (upTo == null || m.version().compareTo(upTo) <= 0)) {
+                    pending.add(m);
+                } else {
+                    problems.add(failedProblem(m.label(), e.failure));
+                }
                 continue;
             }
             if (e != null && e.isBaseline()) {
@@ -196,8 +209,10 @@ final class MigrationPlanner {
         String when = failure.outcome() == HistoryRecord.Outcome.STARTED
                 ? "started on " + failure.installedOn() + " and never finished (the process died midway)"
                 : "failed on " + failure.installedOn() + (failure.error() == null ? "" : " (" + failure.error() + ")");
-        return label + " " + when + " and may have left part of its changes. Finish or undo them by hand, then "
-                + "run repair() and migrate again";
+        String version = failure.version() == null ? failure.description() : failure.version();
+        return label + " " + when + " and may have left part of its changes. Resolve it by hand, then either run "
+                + "repair() if you undid its changes (it runs again on the next migrate), or markApplied(\"" + version
+                + "\", \"<reason>\") if you finished it (recorded as applied, never run again); then migrate again";
     }
 
     private static MigrationStatus status(ResolvedMigration m, MigrationState state, Instant installedOn,

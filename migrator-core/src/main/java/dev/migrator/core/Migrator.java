@@ -46,13 +46,13 @@ public final class Migrator {
 
     /** Applies every pending migration in version order, then the repeatable ones whose checksum changed. */
     public MigrateResult migrate() {
-        return engine().migrate(null);
+        return RunEvents.migrate(config, engine(), null);
     }
 
     /** Applies pending migrations up to and including {@code version}; repeatables only if nothing is left after. */
     public MigrateResult migrateTo(String version) {
         Objects.requireNonNull(version, "version");
-        return engine().migrate(Version.parse(version));
+        return RunEvents.migrate(config, engine(), Version.parse(version));
     }
 
     /** Undoes the {@code count} most recently applied versioned migrations, newest first, after checking the path. */
@@ -60,13 +60,13 @@ public final class Migrator {
         if (count < 1) {
             throw new ConfigurationException("rollback(" + count + "): the count must be at least 1");
         }
-        return engine().rollback(count, null);
+        return RunEvents.rollback(config, engine(), count, null);
     }
 
     /** Undoes every applied migration newer than {@code version}, so that the schema ends at {@code version}. */
     public RollbackResult rollbackTo(String version) {
         Objects.requireNonNull(version, "version");
-        return engine().rollback(0, Version.parse(version));
+        return RunEvents.rollback(config, engine(), 0, Version.parse(version));
     }
 
     /** Every known migration, applied or not, in order, with its state. Reads only; locks and creates nothing. */
@@ -117,6 +117,24 @@ public final class Migrator {
     }
 
     /**
+     * Records a FAILED or unfinished migration as applied, after a human finished its changes by hand: a new history
+     * row (action {@code MARK_APPLIED}) by {@code installedBy} with the reason; the migration is never run again.
+     * The other resolution, for changes undone by hand, is {@link #repair()}.
+     *
+     * @throws dev.migrator.api.ValidationException when {@code version} is not FAILED or unfinished, or its
+     *                                              unfinished attempt still runs on the server; nothing is written
+     */
+    public RepairResult markApplied(String version, String reason) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new ConfigurationException("markApplied(\"" + version + "\", reason): say why, for the history "
+                    + "(who finished what by hand)");
+        }
+        return engine().markApplied(Version.parse(version), reason);
+    }
+
+    /**
      * Lints the pending migrations for risks to a running application (locks that queue its queries, changes that
      * break the version still running) without running anything. Connected, the linter knows which tables exist and
      * about how large they are; when the target cannot be reached, it lints every script offline and reports what it
@@ -139,6 +157,15 @@ public final class Migrator {
         return config.settings();
     }
 
+    /**
+     * The configured locations that exist but hold no migration, each as the absolute path (or class-path URL) it
+     * resolved to; empty when every location holds one. Reads the locations only, never the database. A run logs a
+     * warning for each; a tool that must fail instead (the CLI without {@code --allow-empty}) asks here.
+     */
+    public List<String> emptyLocations() {
+        return MigrationDiscovery.emptyLocations(config.target(), config.locations(), config.classLoader());
+    }
+
     private MigrationEngine engine() {
         return new MigrationEngine(config);
     }
@@ -158,6 +185,13 @@ public final class Migrator {
         public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(10);
         /** A crashed holder's lease lock frees after this; renewed every third of it while migrating. */
         static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+        /**
+         * How long a script holding DDL may wait for a table lock: while an ALTER waits, every query of the application
+         * on that table queues behind it, so it gives up soon and tries again rather than take production down.
+         */
+        public static final Duration DEFAULT_DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);
+        /** How often a migration whose lock wait timed out is tried again, with back-off and jitter. */
+        public static final int DEFAULT_DDL_RETRIES = 5;
         /** Findings are logged but do not stop a run: the safe path is shown, not forced, until a team opts in. */
         public static final LintMode DEFAULT_LINT = LintMode.WARN;
         private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,62}");
@@ -171,11 +205,14 @@ public final class Migrator {
         private String schema;
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private boolean outOfOrder;
-        private MigrationListener listener = new MigrationListener() { };
+        private MigrationListener listener = RunEvents.NONE;
         private String installedBy;
         private Clock clock = Clock.systemUTC();
         private Duration lease = DEFAULT_LEASE;
         private ClassLoader classLoader;
+        private Duration ddlLockTimeout = DEFAULT_DDL_LOCK_TIMEOUT;
+        private Duration statementTimeout;
+        private int ddlRetries = DEFAULT_DDL_RETRIES;
         private LintMode lint = DEFAULT_LINT;
 
         private Builder() {
@@ -191,11 +228,14 @@ public final class Migrator {
             schema = c.schema();
             lockTimeout = c.lockTimeout();
             outOfOrder = c.outOfOrder();
-            listener = c.listener();
+            listener = RunEvents.unwrap(c.listener());
             installedBy = c.installedBy();
             clock = c.clock();
             lease = c.lease();
             classLoader = c.classLoader();
+            ddlLockTimeout = c.execution().ddlLockTimeout();
+            statementTimeout = c.execution().statementTimeout();
+            ddlRetries = c.execution().ddlRetries();
             lint = c.lint();
         }
 
@@ -281,6 +321,37 @@ public final class Migrator {
         }
 
         /**
+         * How long each statement of a script holding DDL may wait for a lock (PostgreSQL {@code lock_timeout},
+         * MySQL/MariaDB {@code lock_wait_timeout} and {@code innodb_lock_wait_timeout}, SQL Server
+         * {@code SET LOCK_TIMEOUT}, Oracle {@code DDL_LOCK_TIMEOUT}), set for that migration only. Default 5 s;
+         * {@link Duration#ZERO} keeps the database's own setting. A script overrides it with
+         * {@code -- migrator:lock-timeout=30s}.
+         */
+        public Builder ddlLockTimeout(Duration timeout) {
+            this.ddlLockTimeout = Objects.requireNonNull(timeout, "ddlLockTimeout");
+            return this;
+        }
+
+        /**
+         * How long one statement of a migration may run before the driver cancels it. Default: no limit. A script
+         * overrides it with {@code -- migrator:statement-timeout=10m}.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = Objects.requireNonNull(timeout, "statementTimeout");
+            return this;
+        }
+
+        /**
+         * How many times a migration whose lock wait timed out is tried again, with exponential back-off and jitter:
+         * in a fresh transaction where the database has one, and from the statement that timed out where DDL commits
+         * implicitly. Default 5; 0 fails at the first timeout.
+         */
+        public Builder ddlRetries(int retries) {
+            this.ddlRetries = retries;
+            return this;
+        }
+
+        /**
          * What {@code migrate()} and {@code plan()} do with the risk linter's findings on pending migrations: log them
          * ({@link LintMode#WARN}, the default), refuse the run ({@link LintMode#FAIL}) or not lint
          * ({@link LintMode#OFF}).
@@ -316,7 +387,10 @@ public final class Migrator {
             List<String> locs = defaultLocations
                     ? List.of(target == null ? DEFAULT_LOCATION : target.defaultLocation()) : locations;
             for (String l : locs) {
-                if (l == null || l.isBlank() || l.equals(ResourceScanner.FILESYSTEM) || l.equals(ResourceScanner.CLASSPATH)) {
+                if (l != null && l.indexOf('\0') >= 0) {
+                    problems.add("locations: '" + l.replace('\0', '?') + "' holds a NUL character, which no path "
+                            + "may hold; check how the setting is built");
+                } else if (l == null || l.isBlank() || l.equals(ResourceScanner.FILESYSTEM) || l.equals(ResourceScanner.CLASSPATH)) {
                     problems.add("locations: '" + l + "' names no path; write classpath:db/migration or filesystem:/path");
                 } else if (l.matches("^[a-zA-Z]{2,}:.*") && !l.startsWith(ResourceScanner.CLASSPATH)
                         && !l.startsWith(ResourceScanner.FILESYSTEM)) {
@@ -327,12 +401,30 @@ public final class Migrator {
                 problems.add("historyTable: '" + historyTable + "' is not a plain identifier (letters, digits, _; "
                         + "at most 63 characters)");
             }
+            if (historyTable.equalsIgnoreCase(LOCK_TABLE)) {
+                problems.add("historyTable: '" + historyTable + "' is the name of the lock table, which migrator "
+                        + "keeps next to the history; choose another name");
+            }
+            if (installedBy != null && installedBy.indexOf('\0') >= 0) {
+                problems.add("installedBy: the value holds a NUL character, which the history cannot store; check how "
+                        + "the setting is built");
+            }
             if (schema != null && !IDENTIFIER.matcher(schema).matches()) {
                 problems.add("schema: '" + schema + "' is not a plain identifier (letters, digits, _; at most 63 "
                         + "characters)");
             }
             if (lockTimeout.isNegative() || lockTimeout.isZero()) {
                 problems.add("lockTimeout: " + lockTimeout + " must be positive");
+            }
+            if (ddlLockTimeout.isNegative()) {
+                problems.add("ddlLockTimeout: " + ddlLockTimeout + " must not be negative (ZERO keeps the database's "
+                        + "own setting)");
+            }
+            if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
+                problems.add("statementTimeout: " + statementTimeout + " must be positive");
+            }
+            if (ddlRetries < 0) {
+                problems.add("ddlRetries: " + ddlRetries + " must not be negative");
             }
             if (lease.toMillis() < 150) {
                 problems.add("lease: " + lease + " must be at least 150 ms");
@@ -360,8 +452,9 @@ public final class Migrator {
                 values.putIfAbsent("migrator:schema", schema);
             }
             return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
-                    replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, listener, by, clock, lease,
-                    loader, lint));
+                    replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, RunEvents.wrap(listener), by,
+                    clock, lease, loader, new TargetSettings.Execution(ddlLockTimeout.isZero() ? null : ddlLockTimeout,
+                    statementTimeout, ddlRetries), lint));
         }
     }
 }

@@ -22,12 +22,33 @@ final class Placeholders {
         this.enabled = enabled;
     }
 
-    /** The unknown placeholders of a script, each as {@code "line N: ${name}"}. */
-    List<String> unknown(String script) {
-        List<String> problems = new ArrayList<>();
-        if (!enabled) {
-            return problems;
+    /** How many unknown placeholders of one script a message lists by name; the rest are counted. */
+    static final int LISTED = 5;
+    /** Longer names are cut in messages: a stray {@code ${} can swallow a whole script up to its next brace. */
+    private static final int NAME_SHOWN = 40;
+
+    /**
+     * The unknown placeholders of a script: the first {@link #LISTED}, each as {@code "line N: ${name}"}, and how
+     * many there are in all.
+     *
+     * @param listed the first ones, in script order
+     * @param count  all of them, listed or not
+     */
+    record Unknown(List<String> listed, int count) {
+        boolean isEmpty() {
+            return count == 0;
         }
+    }
+
+    /** Finds the unknown placeholders in one pass, counting lines as it goes, so its time grows with the script. */
+    Unknown unknown(String script) {
+        List<String> listed = new ArrayList<>();
+        if (!enabled) {
+            return new Unknown(listed, 0);
+        }
+        int count = 0;
+        int line = 1;
+        int counted = 0;
         int from = 0;
         while ((from = script.indexOf("${", from)) >= 0) {
             int end = script.indexOf('}', from + 2);
@@ -36,11 +57,20 @@ final class Placeholders {
             }
             String name = script.substring(from + 2, end);
             if (!values.containsKey(name)) {
-                problems.add("line " + lineOf(script, from) + ": ${" + name + "}");
+                count++;
+                if (listed.size() < LISTED) {
+                    for (; counted < from; counted++) {
+                        if (script.charAt(counted) == '\n') {
+                            line++;
+                        }
+                    }
+                    String shown = name.length() > NAME_SHOWN ? name.substring(0, NAME_SHOWN) + "..." : name;
+                    listed.add("line " + line + ": ${" + shown + "}");
+                }
             }
             from = end + 1;
         }
-        return problems;
+        return new Unknown(List.copyOf(listed), count);
     }
 
     String replace(String script) {
@@ -61,15 +91,5 @@ final class Placeholders {
             from = end + 1;
         }
         return out.append(script, from, script.length()).toString();
-    }
-
-    private static int lineOf(String s, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (s.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -9,6 +9,8 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -169,9 +172,25 @@ final class ResourceScanner {
         }
         List<Resource> out = new ArrayList<>();
         String root = dir.toString();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        // Links are followed (a location, a folder or a script may be a symbolic link, as deployments often make
+        // them); the walk itself detects a link back to a folder it is in, which is refused below.
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof FileSystemLoopException) {
+                    throw new IOException(file + " is a symbolic link to a folder that contains it (a cycle): "
+                            + "remove the link or point it elsewhere", e);
+                }
+                throw new IOException(file + " cannot be read (" + e + ")", e);
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isSymbolicLink()) {
+                    // The walk hands over a link's own attributes only when its target cannot be reached.
+                    throw new IOException(file + " is a symbolic link to " + Files.readSymbolicLink(file)
+                            + ", which does not exist: fix or remove the link");
+                }
                 if (attrs.isRegularFile()) {
                     String path = file.toString();
                     if (classpathPrefix != null) {
@@ -185,6 +204,27 @@ final class ResourceScanner {
         });
         out.sort((a, b) -> a.path().compareTo(b.path()));
         return out;
+    }
+
+    /**
+     * Where a location points, as absolute paths or URLs, for a message that must say which folder was looked at
+     * (a relative path resolves against the working directory, which is often not the one the user thinks).
+     */
+    String resolved(String location) {
+        if (location.startsWith(FILESYSTEM)) {
+            return Paths.get(location.substring(FILESYSTEM.length())).toAbsolutePath().normalize().toString();
+        }
+        String path = trimSlashes(location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location);
+        List<String> roots = new ArrayList<>();
+        try {
+            for (Enumeration<URL> urls = classLoader.getResources(path); urls.hasMoreElements(); ) {
+                URL url = urls.nextElement();
+                roots.add(url.getProtocol().equals("file") ? Paths.get(url.toURI()).toString() : url.toString());
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "classpath:" + path;
+        }
+        return roots.isEmpty() ? "classpath:" + path : String.join(", ", roots);
     }
 
     private static String trimSlashes(String path) {

@@ -19,10 +19,50 @@ class JsonReportsTest {
 
         assertThat(line).doesNotContain("\n");
         JsonNode json = new ObjectMapper().readTree(line);
-        assertThat(json.get("event").asText()).isEqualTo("migration");
-        assertThat(json.get("version").isNull()).isTrue();
-        assertThat(json.get("description").asText()).isEqualTo("Add \"x\"");
-        assertThat(json.get("durationMs").asLong()).isEqualTo(12);
-        assertThat(json.get("error").asText()).isEqualTo(error);
+        assertThat(json.get("@timestamp").asText()).endsWith("Z");
+        assertThat(json.at("/event/action").asText()).isEqualTo("migration-apply");
+        assertThat(json.at("/event/outcome").asText()).isEqualTo("failure");
+        assertThat(json.at("/event/duration").asLong()).isEqualTo(12_000_000L);
+        assertThat(json.at("/db/system").asText()).isEqualTo("postgresql");
+        assertThat(json.at("/service/name").asText()).isNotBlank();
+        assertThat(json.at("/migrator/version").isNull()).isTrue();
+        assertThat(json.at("/migrator/description").asText()).isEqualTo("Add \"x\"");
+        assertThat(json.at("/migrator/outcome").asText()).isEqualTo("FAILED");
+        assertThat(json.at("/migrator/duration_ms").asLong()).isEqualTo(12);
+        assertThat(json.at("/error/message").asText()).isEqualTo(error);
+    }
+
+    @Test
+    void runEvent_carriesTheErrorAndThePendingCount() throws Exception {
+String line = JsonEvents.run(new dev.migrator.api.RunEvent("run-2", "migrate",
+                    "H2 2.3.232 at jdbc:h2:mem:x", "1", null, 0, 2, Duration.ofMillis(5)),
+        new dev.migrator.api.ValidationException("Validation failed", java.util.List.of("V2 changed")));
+
+JsonNode json = new ObjectMapper().readTree(line);
+            assertThat(json.at("/event/action").asText()).isEqualTo("run-migrate");
+            assertThat(json.at("/event/outcome").asText()).isEqualTo("failure");
+            assertThat(json.at("/service/name").asText()).isNotBlank();
+            assertThat(json.at("/db/system").asText()).isEqualTo("h2");
+            assertThat(json.at("/migrator/pending").asInt()).isEqualTo(2);
+            assertThat(json.at("/error/type").asText()).isEqualTo("ValidationException");
+    }
+
+    @Test
+    void dbSystem_followsOpenTelemetryNames() {
+        assertThat(JsonEvents.dbSystem("SQL Server 16 at jdbc:sqlserver://db;databaseName=x")).isEqualTo("mssql");
+        assertThat(JsonEvents.dbSystem("MariaDB 10.11 at jdbc:mariadb://db/x (user u)")).isEqualTo("mariadb");
+        assertThat(JsonEvents.dbSystem("MongoDB 7.0 at mongodb://db/app")).isEqualTo("mongodb");
+    }
+
+    @Test
+    void lockWaitEvent_isAnAccessEventWithTheWait() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(JsonEvents.lockWait("PostgreSQL 15 at jdbc:postgresql://db/app",
+                Duration.ofSeconds(3), false));
+
+        assertThat(json.at("/event/action").asText()).isEqualTo("lock-wait");
+        assertThat(json.at("/event/type/0").asText()).isEqualTo("access");
+        assertThat(json.at("/event/outcome").asText()).isEqualTo("failure");
+        assertThat(json.at("/event/duration").asLong()).isEqualTo(3_000_000_000L);
+        assertThat(json.at("/migrator/duration_ms").asLong()).isEqualTo(3_000);
     }
 }

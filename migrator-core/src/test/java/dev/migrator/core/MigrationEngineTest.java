@@ -133,8 +133,9 @@ class MigrationEngineTest {
                 .migrations(step("1", "slow one", 400), step("2", "two", 0))
                 .lease(Duration.ofMillis(150)).build();
 
-        assertThatThrownBy(migrator::migrate).isInstanceOf(MigratorException.class)
-                .hasMessageContaining("lease was taken over by another instance");
+        assertThatThrownBy(migrator::migrate).isInstanceOf(dev.migrator.api.LostLockException.class)
+                .hasMessageContaining("lease was lost")
+                .hasMessageContaining("stopped before running anything more");
         assertThat(target.applied).containsExactly("slow one");
     }
 

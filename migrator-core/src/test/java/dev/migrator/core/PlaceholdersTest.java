@@ -17,14 +17,14 @@ class PlaceholdersTest {
 
     @Test
     void unknownNamesAreReported_withTheirLine() {
-        assertThat(placeholders.unknown("SELECT 1;\nSELECT '${tenant}', '${region}';\n-- ${other}"))
+        assertThat(placeholders.unknown("SELECT 1;\nSELECT '${tenant}', '${region}';\n-- ${other}").listed())
                 .containsExactly("line 2: ${region}", "line 3: ${other}");
     }
 
     @Test
     void dollarQuotesAndUnclosedBraces_areLeftAlone() {
         String body = "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql; -- ${ unclosed";
-        assertThat(placeholders.unknown(body)).isEmpty();
+        assertThat(placeholders.unknown(body).isEmpty()).isTrue();
         assertThat(placeholders.replace(body)).isEqualTo(body);
     }
 
@@ -32,7 +32,7 @@ class PlaceholdersTest {
     void disabled_leavesEverythingAsWritten_andReportsNothing() {
         Placeholders off = new Placeholders(Map.of("tenant", "acme"), false);
         String script = "SELECT '${tenant}', '${unknown}';";
-        assertThat(off.unknown(script)).isEmpty();
+        assertThat(off.unknown(script).isEmpty()).isTrue();
         assertThat(off.replace(script)).isEqualTo(script);
     }
 }

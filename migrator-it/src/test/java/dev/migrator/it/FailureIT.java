@@ -84,7 +84,7 @@ class FailureIT {
                 .containsExactly("1 APPLIED", "2 FAILED");
         assertThatThrownBy(migrator::migrate).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("V2__Second.sql (version 2) failed on")
-                .hasMessageContaining("run repair() and migrate again");
+                .hasMessageContaining("run repair() if you undid its changes");
 
         // A human undoes what the failed migration left, fixes the script, repairs and migrates.
         Targets.execute(db, "DROP TABLE second_table");

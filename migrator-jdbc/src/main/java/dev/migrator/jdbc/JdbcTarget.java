@@ -20,31 +20,35 @@ import java.util.Objects;
  * A relational database reached through JDBC. The dialect (H2, PostgreSQL, MySQL/MariaDB, SQL Server, Oracle) is
  * recognised from the connection. Immutable and thread-safe.
  *
- * <p>A run uses two connections at once: one holds the database lock, idle, while the other runs the migrations.
- * A pool handed to {@link #of(DataSource)} needs room for both.
+ * <p>On PostgreSQL, MySQL/MariaDB, SQL Server and Oracle the migration lock is a session lock held by the connection
+ * that runs the migrations, so a run needs one connection. Where the lock is a lease (H2, Oracle without
+ * {@code DBMS_LOCK}, or {@link #leaseLock()}), the lease is renewed on a second connection beside the work: a pool
+ * handed to {@link #of(DataSource)} then needs room for two.
  */
 public final class JdbcTarget implements MigrationTarget {
     private final DataSource dataSource;
     private final String description;
     private final String dialect;
+    private final boolean leaseLock;
 
-    private JdbcTarget(DataSource dataSource, String description, String dialect) {
+    private JdbcTarget(DataSource dataSource, String description, String dialect, boolean leaseLock) {
         this.dataSource = dataSource;
         this.description = description;
         this.dialect = dialect;
+        this.leaseLock = leaseLock;
     }
 
     /** A target that takes its connections from {@code dataSource} (a pool, or any other). */
     public static JdbcTarget of(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        return new JdbcTarget(dataSource, "DataSource " + dataSource.getClass().getSimpleName(), null);
+        return new JdbcTarget(dataSource, "DataSource " + dataSource.getClass().getSimpleName(), null, false);
     }
 
     /** A target that opens connections with {@link java.sql.DriverManager}; {@code user} and {@code password} may be null. */
     public static JdbcTarget of(String url, String user, String password) {
         Objects.requireNonNull(url, "url");
         return new JdbcTarget(new DriverManagerDataSource(url, user, password),
-                Secrets.mask(url) + (user == null ? "" : " (user " + user + ")"), null);
+                Secrets.mask(url) + (user == null ? "" : " (user " + user + ")"), null, false);
     }
 
     /**
@@ -54,12 +58,22 @@ public final class JdbcTarget implements MigrationTarget {
      */
     public JdbcTarget dialect(String name) {
         Objects.requireNonNull(name, "name");
-        return new JdbcTarget(dataSource, description, name);
+        return new JdbcTarget(dataSource, description, name, leaseLock);
+    }
+
+    /**
+     * The same target locked by a lease row ({@code migrator_lock}, renewed while migrating, fenced on every history
+     * row) instead of the database's session lock. For connections through a pooler in transaction mode (PgBouncer
+     * {@code pool_mode=transaction}), where consecutive transactions may run on different server sessions, so a
+     * session lock protects nothing.
+     */
+    public JdbcTarget leaseLock() {
+        return new JdbcTarget(dataSource, description, dialect, true);
     }
 
     @Override
     public TargetSession open(TargetSettings settings) {
-        return JdbcSession.open(dataSource, description, dialect, settings);
+        return JdbcSession.open(dataSource, description, dialect, settings, leaseLock);
     }
 
     @Override

@@ -233,8 +233,8 @@ class OracleIT {
         TestServer db = newUser(true);
         List<Connection> opened = new ArrayList<>();
         Supplier<Connection> connections = db.recordingConnections(opened);
-        SessionLock crashed = new OracleDialect().sessionLock(connections, db.user() + ".migrator_history");
-        SessionLock next = new OracleDialect().sessionLock(connections, db.user() + ".migrator_history");
+        SessionLock crashed = new OracleDialect().sessionLock(connections.get(), db.user() + ".migrator_history");
+        SessionLock next = new OracleDialect().sessionLock(connections.get(), db.user() + ".migrator_history");
 
         assertThat(crashed.tryAcquire()).isTrue();
         assertThat(next.tryAcquire()).isFalse();

@@ -82,7 +82,7 @@ class OracleModeH2IT {
         assertThat(migrator.info()).extracting(s -> s.version() + " " + s.state())
                 .containsExactly("1 APPLIED", "2 FAILED");
         assertThatThrownBy(migrator::migrate).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("run repair() and migrate again");
+                .hasMessageContaining("run repair() if you undid its changes");
 
         // The DBA drops what the failed run left, the script is fixed, then repair and migrate.
         db.execute("DROP TABLE ledger");

@@ -196,8 +196,8 @@ class SqlServerIT {
     void theAppLockDiesWithItsSession_soACrashedHolderCannotKeepIt() throws SQLException {
         List<Connection> opened = new ArrayList<>();
         Supplier<Connection> connections = db.recordingConnections(opened);
-        SessionLock crashed = new SqlServerDialect().sessionLock(connections, "dbo.migrator_history");
-        SessionLock next = new SqlServerDialect().sessionLock(connections, "dbo.migrator_history");
+        SessionLock crashed = new SqlServerDialect().sessionLock(connections.get(), "dbo.migrator_history");
+        SessionLock next = new SqlServerDialect().sessionLock(connections.get(), "dbo.migrator_history");
 
         assertThat(crashed.tryAcquire()).isTrue();
         assertThat(next.tryAcquire()).isFalse();

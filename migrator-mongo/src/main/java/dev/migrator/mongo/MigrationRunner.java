@@ -5,6 +5,7 @@ import com.mongodb.TransactionOptions;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoDatabase;
+import dev.migrator.api.LostLockException;
 import dev.migrator.api.spi.Executable;
 import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
@@ -26,11 +27,19 @@ final class MigrationRunner {
     /** The session that holds transactions; {@code null} where the server has none. */
     private final ClientSession session;
     private final MongoHistory history;
+    private final MongoLeaseLock lock;
+    private Runnable guard = () -> { };
 
-    MigrationRunner(MongoDatabase database, ClientSession session, MongoHistory history) {
+    MigrationRunner(MongoDatabase database, ClientSession session, MongoHistory history, MongoLeaseLock lock) {
         this.database = database;
         this.session = session;
         this.history = history;
+        this.lock = lock;
+    }
+
+    /** The engine's check, run before each command and history write: it throws once the lease may be lost. */
+    void guard(Runnable check) {
+        this.guard = check;
     }
 
     void run(Executable executable, HistoryRecord started, HistoryRecord success) throws ExecutionFailure {
@@ -39,8 +48,12 @@ final class MigrationRunner {
             runInTransaction(executable, success, start);
         } else {
             // MongoDB has no implicit commit to carry it: the STARTED document is written, with majority, first.
+            guard.run();
+            lock.fence(null);
             history.append(started);
             runDirectly(executable);
+            guard.run();
+            lock.fence(null);
             history.append(stamped(success, start));
         }
     }
@@ -52,7 +65,11 @@ final class MigrationRunner {
             for (int i = 0; i < commands.size(); i++) {
                 Command command = commands.get(i);
                 try {
+                    guard.run();
                     check(database.runCommand(session, command.document(), BsonDocument.class));
+                } catch (LostLockException e) {
+                    abort(e);
+                    throw e;
                 } catch (RuntimeException e) {
                     abort(e);
                     throw new ExecutionFailure(e, i, command.line(), command.json(), false);
@@ -67,7 +84,12 @@ final class MigrationRunner {
             }
         }
         try {
+            guard.run();
+            lock.fence(session);
             history.append(session, stamped(success, start));
+        } catch (LostLockException e) {
+            abort(e);
+            throw e;
         } catch (RuntimeException e) {
             abort(e);
             throw new ExecutionFailure(e, -1, 0, null, false);
@@ -87,6 +109,7 @@ final class MigrationRunner {
             List<Command> commands = script.commands();
             for (int i = 0; i < commands.size(); i++) {
                 Command command = commands.get(i);
+                guard.run();
                 try {
                     check(database.runCommand(command.document(), BsonDocument.class));
                 } catch (RuntimeException e) {
@@ -134,10 +157,7 @@ final class MigrationRunner {
 
     /** The success row stamped with when the migration finished and how long it took. */
     private static HistoryRecord stamped(HistoryRecord r, long startNanos) {
-        long millis = (System.nanoTime() - startNanos) / 1_000_000;
-        return new HistoryRecord(r.rank(), r.version(), r.description(), r.type(), r.script(), r.checksum(),
-                r.action(), r.outcome(), r.installedBy(), r.databaseUser(), r.host(), r.toolVersion(), r.runId(),
-                r.installedOn().plusMillis(millis), millis, r.error());
+        return r.finished((System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** A write command whose reply reported failed writes; {@code written} of its documents went through. */

@@ -13,6 +13,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.HistoryRecord.Field;
 import dev.migrator.api.spi.HistoryRecord.Action;
 import dev.migrator.api.spi.HistoryRecord.Outcome;
 import dev.migrator.api.spi.HistoryStore;
@@ -88,7 +89,7 @@ final class MongoHistory implements HistoryStore {
             rows.insertOne(toDocument(record));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new MongoTargetException("Could not record " + record.script() + " in "
+                throw MongoErrors.failure("Could not record " + record.script() + " in "
                         + database.getName() + "." + name + ": another instance already wrote history rank "
                         + record.rank() + " (it took the lock after this instance lost it). Nothing more runs here; "
                         + "check info() and migrate again", e);
@@ -110,41 +111,31 @@ final class MongoHistory implements HistoryStore {
     }
 
     static Document toDocument(HistoryRecord r) {
-        return new Document("rank", r.rank())
-                .append("version", r.version())
-                .append("description", r.description())
-                .append("type", r.type())
-                .append("script", r.script())
-                .append("checksum", r.checksum())
-                .append("action", r.action().name())
-                .append("outcome", r.outcome().name())
-                .append("installedBy", r.installedBy())
-                .append("databaseUser", r.databaseUser())
-                .append("host", r.host())
-                .append("toolVersion", r.toolVersion())
-                .append("runId", r.runId())
-                .append("installedOn", Date.from(r.installedOn()))
-                .append("executionMillis", r.executionMillis())
-                .append("error", r.error());
+        Document d = new Document(Field.RANK.key(), r.rank());
+        for (Field f : Field.values()) {
+            switch (f) {
+                case RANK -> { }
+                case INSTALLED_ON -> d.append(f.key(), Date.from(r.installedOn()));
+                case EXECUTION_TIME -> d.append(f.key(), r.executionMillis());
+                default -> d.append(f.key(), f.text(r));
+            }
+        }
+        return d;
     }
 
     static HistoryRecord fromDocument(Document d) {
         try {
-            return new HistoryRecord(d.get("rank", Number.class).intValue(), d.getString("version"),
-                    d.getString("description"), d.getString("type"), d.getString("script"), d.getString("checksum"),
-                    Action.valueOf(d.getString("action")), Outcome.valueOf(d.getString("outcome")),
-                    d.getString("installedBy"), d.getString("databaseUser"), d.getString("host"),
-                    d.getString("toolVersion"), d.getString("runId"), d.getDate("installedOn").toInstant(),
-                    d.get("executionMillis", Number.class).longValue(),
-                    d.getString("error"));
+            return HistoryRecord.of(d.get(Field.RANK.key(), Number.class).intValue(), f -> d.getString(f.key()),
+                    d.getDate(Field.INSTALLED_ON.key()).toInstant(),
+                    d.get(Field.EXECUTION_TIME.key(), Number.class).longValue());
         } catch (RuntimeException e) {
-            throw new MongoTargetException("The history document " + d.toJson() + " cannot be read (" + e
+            throw MongoErrors.failure("The history document " + d.toJson() + " cannot be read (" + e
                     + "): the history was edited by hand; restore the document as migrator wrote it", e);
         }
     }
 
-    private MongoTargetException failure(String verb, MongoException e) {
-        return new MongoTargetException("Could not " + verb + " the history collection " + database.getName() + "."
-                + name + ": " + MongoTargetException.reason(e), e);
+    private dev.migrator.api.TargetException failure(String verb, MongoException e) {
+        return MongoErrors.failure("Could not " + verb + " the history collection " + database.getName() + "."
+                + name + ": " + MongoErrors.reason(e), e);
     }
 }

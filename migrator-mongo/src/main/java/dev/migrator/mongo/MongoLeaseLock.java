@@ -4,9 +4,11 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
+import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import dev.migrator.api.LostLockException;
 import dev.migrator.api.spi.LeaseLock;
 import dev.migrator.api.spi.Secrets;
 import org.bson.Document;
@@ -104,6 +106,34 @@ final class MongoLeaseLock implements LeaseLock {
         }
     }
 
+    /**
+     * Fences a history write: touches the lock document only while it still names this owner, inside the migration's
+     * transaction where there is one (a takeover then conflicts with the transaction, and one of the two aborts), just
+     * before the write otherwise (a narrow window remains there: servers without transactions cannot close it).
+     *
+     * @throws LostLockException when the lease now belongs to another instance
+     */
+    void fence(ClientSession session) {
+        String owner = heldBy;
+        if (owner == null) {
+            return;
+        }
+        var filter = Filters.and(Filters.eq("_id", key), Filters.eq("owner", owner));
+        var touch = Updates.set("fencedAt", Date.from(clock.instant()));
+        long matched;
+        try {
+            matched = (session != null && session.hasActiveTransaction() ? locks.updateOne(session, filter, touch)
+                    : locks.updateOne(filter, touch)).getMatchedCount();
+        } catch (MongoException e) {
+            throw failure("check", e);
+        }
+        if (matched == 0) {
+            throw new LostLockException("The migration lock lease in " + locks.getNamespace().getFullName()
+                    + " was taken over by another instance (this one stalled past its lease); the history document "
+                    + "was not written. Run migrate again");
+        }
+    }
+
     /** Releases what this instance still holds, for a session closed without the engine releasing it. */
     void releaseHeld() {
         String owner = heldBy;
@@ -112,8 +142,8 @@ final class MongoLeaseLock implements LeaseLock {
         }
     }
 
-    private MongoTargetException failure(String verb, MongoException e) {
-        return new MongoTargetException("Could not " + verb + " the migration lock in "
-                + locks.getNamespace().getFullName() + ": " + MongoTargetException.reason(e), e);
+    private dev.migrator.api.TargetException failure(String verb, MongoException e) {
+        return MongoErrors.failure("Could not " + verb + " the migration lock in "
+                + locks.getNamespace().getFullName() + ": " + MongoErrors.reason(e), e);
     }
 }

@@ -19,7 +19,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,8 +52,8 @@ final class MongoSession implements TargetSession {
         this.session = session;
         this.history = new MongoHistory(database, settings.historyTable());
         this.lock = new MongoLeaseLock(database.getCollection(settings.lockTable()), settings.historyTable(),
-                Clock.systemUTC());
-        this.runner = new MigrationRunner(database, session, history);
+                settings.clock());
+        this.runner = new MigrationRunner(database, session, history, lock);
     }
 
     static MongoSession open(MongoClient client, String databaseName, String hosts, TargetSettings settings) {
@@ -66,7 +65,7 @@ final class MongoSession implements TargetSession {
         } catch (MongoException e) {
             // Like a JDBC connection failure: an operator fixes it in the configuration (exit 2 from the CLI).
             throw new ConfigurationException("Could not connect to MongoDB at " + hosts + " (database "
-                    + databaseName + "): " + MongoTargetException.reason(e) + ". Check the connection string, the "
+                    + databaseName + "): " + MongoErrors.reason(e) + ". Check the connection string, the "
                     + "credentials and that the server is running", e);
         }
         return new MongoSession(client.getDatabase(databaseName), client.getDatabase("admin"), hosts, server,
@@ -100,9 +99,9 @@ final class MongoSession implements TargetSession {
         return user;
     }
 
-    private MongoTargetException userUnknown(MongoException e) {
-        return new MongoTargetException("Could not read the authenticated user of " + describe() + ": "
-                + MongoTargetException.reason(e), e);
+    private dev.migrator.api.TargetException userUnknown(MongoException e) {
+        return MongoErrors.failure("Could not read the authenticated user of " + describe() + ": "
+                + MongoErrors.reason(e), e);
     }
 
     @Override
@@ -139,6 +138,11 @@ final class MongoSession implements TargetSession {
             throw new IllegalArgumentException("This executable was not prepared by this MongoDB session");
         }
         runner.run(executable, startedRecord, successRecord);
+    }
+
+    @Override
+    public void guard(Runnable beforeEachStatement) {
+        runner.guard(beforeEachStatement);
     }
 
     @Override

@@ -51,8 +51,8 @@ final class SchemaSnapshots {
             }
             return new SchemaModel(objects);
         } catch (MongoException e) {
-            throw new MongoTargetException("Could not read the collections and indexes of " + database.getName()
-                    + ": " + MongoTargetException.reason(e), e);
+            throw MongoErrors.failure("Could not read the collections and indexes of " + database.getName()
+                    + ": " + MongoErrors.reason(e), e);
         }
     }
 

@@ -97,7 +97,7 @@ abstract class MigrationScenarios {
         Document first = applied.get(0);
         assertThat(first.keySet()).containsExactlyInAnyOrder("_id", "rank", "version", "description", "type",
                 "script", "checksum", "action", "outcome", "installedBy", "databaseUser", "host", "toolVersion",
-                "runId", "installedOn", "executionMillis", "error");
+                "runId", "installedOn", "executionMillis", "error", "sessionId", "progress", "note");
         assertThat(first.get("installedOn")).isInstanceOf(Date.class);
         assertThat(first.getString("checksum")).startsWith("v1:");
         assertThat(first.getString("databaseUser")).isEmpty();

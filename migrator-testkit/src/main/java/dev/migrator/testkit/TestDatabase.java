@@ -2,8 +2,6 @@ package dev.migrator.testkit;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,10 +20,12 @@ import java.util.logging.Logger;
  * <li>a JDBC URL of a server given by system property {@code migrator.test.<kind>.url} or environment variable
  * {@code MIGRATOR_TEST_<KIND>_URL} (with {@code .user}/{@code _USER} and {@code .password}/{@code _PASSWORD});</li>
  * <li>the local server on its standard port (PostgreSQL 127.0.0.1:5432, MariaDB 127.0.0.1:3306), as user
- * {@code migrator} with password {@code migrator};</li>
+ * {@code migrator} with password {@code migrator}, which is created first through local administrator access when
+ * the server refuses it (see {@code docs/testing.md});</li>
  * <li>a Testcontainers container, where Testcontainers is on the class path and Docker runs.</li>
  * </ol>
- * When none is there, {@link #create} fails and says what it needed: a database test never skips silently.
+ * When none is there, {@link #create} fails, listing what it tried and every remedy: a database test never skips
+ * silently.
  *
  * <p>On the server, a database named {@code migrator_test_<random>} is created and dropped after.
  */
@@ -168,25 +168,18 @@ public final class TestDatabase implements AutoCloseable {
                 return new Server(kind, url, orDefault(setting(prefix + "user", env + "USER"), DEFAULT_USER),
                         orDefault(setting(prefix + "password", env + "PASSWORD"), DEFAULT_PASSWORD));
             }
-            int port = kind == DatabaseKind.POSTGRESQL ? 5432 : 3306;
-            if (listening("127.0.0.1", port)) {
-                String local = kind == DatabaseKind.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:5432/postgres"
-                        : "jdbc:mariadb://127.0.0.1:3306/";
-                return new Server(kind, local, DEFAULT_USER, DEFAULT_PASSWORD);
+            if (LocalServer.listening(kind)) {
+                return LocalServer.prepare(kind);
             }
             if (Containers.available()) {
                 return Containers.start(kind);
             }
-            throw new IllegalStateException("This test needs " + kind + " and found none: set " + env + "URL (with "
-                    + env + "USER and " + env + "PASSWORD), or the system property " + prefix + "url; or run a local "
-                    + "server on 127.0.0.1:" + port + " with user migrator/migrator allowed to create databases; or "
-                    + "start Docker so that Testcontainers can run one (add org.testcontainers:testcontainers)");
+            throw LocalServer.unavailable(kind, List.of("no " + env + "URL or system property " + prefix + "url set",
+                    "nothing listens on 127.0.0.1:" + LocalServer.port(kind),
+                    "Testcontainers is not on the class path or Docker is not running"));
         }
 
         String urlOf(String database) {
-            if (kind == DatabaseKind.POSTGRESQL) {
-                return replaceDatabase(adminUrl, database);
-            }
             return replaceDatabase(adminUrl, database);
         }
 
@@ -208,14 +201,6 @@ public final class TestDatabase implements AutoCloseable {
             return (slash < 0 ? base + "/" : base.substring(0, slash + 1)) + database + params;
         }
 
-        private static boolean listening(String host, int port) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(host, port), 500);
-                return true;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        }
 
         private static String setting(String property, String env) {
             String v = System.getProperty(property);

@@ -54,6 +54,32 @@ public interface TargetSession extends AutoCloseable {
         return ";";
     }
 
+    /**
+     * Describes the server session with this id (as recorded on a STARTED row) while it is still alive on the
+     * server, with how an operator ends it: "session 4711 (running its current statement since 10:02); wait for it
+     * to finish, or end it with SELECT pg_terminate_backend(4711)". Null when it has ended, or where the database
+     * cannot tell.
+     */
+    default String liveSession(String sessionId) {
+        return null;
+    }
+
+    /**
+     * Sets what the target runs before each statement and history write of a migration. The engine's guard throws
+     * {@code LostLockException} once the lock may be lost (a lease not renewed in time), so nothing more runs.
+     */
+    default void guard(Runnable beforeEachStatement) {
+    }
+
+    /**
+     * The same prepared script, run from statement {@code fromStatement} (0-based): a script that failed part-way
+     * where DDL commits implicitly resumes after the statements that stayed committed. Targets that cannot resume
+     * throw {@link UnsupportedOperationException}.
+     */
+    default Executable resume(Executable executable, int fromStatement) {
+        throw new UnsupportedOperationException("this target cannot resume a script part-way");
+    }
+
     /** Releases the lock if held and closes connections. Never throws. */
     @Override
     void close();

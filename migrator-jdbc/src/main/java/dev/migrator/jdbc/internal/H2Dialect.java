@@ -34,6 +34,22 @@ public final class H2Dialect extends JdbcDialect {
         return false;
     }
 
+    @Override
+    public String sessionIdQuery() {
+        return "SELECT CAST(SESSION_ID() AS VARCHAR)";
+    }
+
+    @Override
+    public String liveSessionQuery() {
+        return "SELECT CAST(EXECUTING_STATEMENT_START AS VARCHAR), EXECUTING_STATEMENT FROM INFORMATION_SCHEMA.SESSIONS "
+                + "WHERE SESSION_ID = CAST(? AS INT)";
+    }
+
+    @Override
+    public String endSessionCommand(String id) {
+        return "CALL ABORT_SESSION(" + id + ")";
+    }
+
     /**
      * A plain query of the catalog rather than {@code DatabaseMetaData.getTables}, whose H2 implementation can throw
      * a NullPointerException while another session runs DDL (seen when instances boot at once).

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -36,6 +37,24 @@ public abstract class JdbcDialect {
     /** Whether a statement commits the transaction implicitly, so that a later failure cannot roll it back. */
     public boolean commitsImplicitly(String statement) {
         return !transactionalDdl() && DDL.matcher(statement).matches();
+    }
+
+    /** Whether a statement is DDL (it changes the schema and takes strong locks on what it changes). */
+    public boolean isDdl(String statement) {
+        return DDL.matcher(statement).matches();
+    }
+
+    /**
+     * The statements that set this session's lock timeout to {@code timeout}, or back to the database's own setting
+     * when {@code timeout} is null; empty where the database has no such setting.
+     */
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of();
+    }
+
+    /** Whether an error says that a statement gave up waiting for a lock (so trying again later may succeed). */
+    public boolean isLockTimeout(SQLException e) {
+        return false;
     }
 
     /** Whether a statement cannot run inside a transaction at all (PostgreSQL {@code CREATE INDEX CONCURRENTLY}). */
@@ -135,8 +154,39 @@ public abstract class JdbcDialect {
     }
 
     /** A session lock for {@code key} on an idle connection, or null where the database has none (a lease is used). */
-    public SessionLock sessionLock(Supplier<Connection> connections, String key) {
+    public SessionLock sessionLock(Connection work, String key) {
         return null;
+    }
+
+    /**
+     * A query answering the server's id of the current session, recorded on STARTED rows; null where there is none.
+     */
+    public String sessionIdQuery() {
+        return null;
+    }
+
+    /**
+     * A query taking a session id and answering, when that session is still alive on the server, one row: since
+     * when it runs its current statement, and the statement's start; no row when it has ended. Null where the
+     * database offers none.
+     */
+    public String liveSessionQuery() {
+        return null;
+    }
+
+    /** How an operator ends the session with that id, for messages: {@code SELECT pg_terminate_backend(4711)}. */
+    public String endSessionCommand(String id) {
+        return null;
+    }
+
+    /**
+     * Why the session ended, judged from the error that revealed it, when the connection is no longer usable: a
+     * readable cause such as "terminated by an administrator". The base knows only SQLState class 08 (connection
+     * exception); dialects add their own codes.
+     */
+    public String endedSessionReason(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("08") ? "the connection was lost, SQLState " + state : null;
     }
 
     /** Whether an exception means the row or table already exists (a lost race, not a failure). */

@@ -4,6 +4,7 @@ import dev.migrator.api.Migration;
 import dev.migrator.api.spi.Executable;
 import dev.migrator.api.spi.ScriptStatement;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,9 +15,12 @@ import java.util.List;
  * @param java       the Java migration, or null
  * @param undo       whether {@code down} runs
  * @param mode       how transactions are used
+ * @param from       the index of the first statement to run: 0, or where a script that failed part-way resumes
+ * @param lockTimeout      the lock timeout its statements run with; null for the database's own setting
+ * @param statementTimeout how long one statement may run; null for no limit
  */
-record JdbcExecutable(String name, List<ScriptStatement> statements, Migration<?> java, boolean undo, Mode mode)
-        implements Executable {
+record JdbcExecutable(String name, List<ScriptStatement> statements, Migration<?> java, boolean undo, Mode mode,
+                      int from, Duration lockTimeout, Duration statementTimeout) implements Executable {
 
     /** How a migration uses transactions. */
     enum Mode {
@@ -30,6 +34,11 @@ record JdbcExecutable(String name, List<ScriptStatement> statements, Migration<?
 
     JdbcExecutable {
         statements = List.copyOf(statements);
+    }
+
+    /** The same migration, resuming at statement {@code index}. */
+    JdbcExecutable from(int index) {
+        return new JdbcExecutable(name, statements, java, undo, mode, index, lockTimeout, statementTimeout);
     }
 
     @Override

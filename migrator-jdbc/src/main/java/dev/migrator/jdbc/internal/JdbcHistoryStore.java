@@ -1,7 +1,9 @@
 package dev.migrator.jdbc.internal;
 
-import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.LostLockException;
+import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.HistoryRecord.Field;
 import dev.migrator.api.spi.HistoryStore;
 import dev.migrator.api.spi.Secrets;
 
@@ -14,15 +16,18 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The history table. Times are stored as UTC without a zone, which every database and driver handles alike.
  * Columns are documented in docs/migrations.md; tools read them, so renaming one needs a migration of the table.
  */
 final class JdbcHistoryStore implements HistoryStore {
-    private static final String COLUMNS = "installed_rank, version, description, type, script, checksum, action, "
-            + "outcome, installed_by, database_user, host, tool_version, run_id, installed_on, execution_time, error";
+    private static final Field[] FIELDS = Field.values();
 
     private final JdbcSession session;
     private final JdbcDialect dialect;
@@ -30,6 +35,7 @@ final class JdbcHistoryStore implements HistoryStore {
     private final String table;
     private final String qualified;
     private PreparedStatement insert;
+    private PreparedStatement fencedInsert;
 
     JdbcHistoryStore(JdbcSession session, JdbcDialect dialect, String schema, String table) {
         this.session = session;
@@ -48,60 +54,120 @@ final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
+    /**
+     * Creates the table, or adds the columns that later releases introduced ({@link Field#added()}) to a table an
+     * older release created. Runs under the migration lock, so two instances never alter it at once.
+     */
     @Override
     public void create() {
         Connection c = session.work();
         try {
             session.ensureSchema();
             if (dialect.tableExists(c, schema, table)) {
+                addMissingColumns(c);
                 return;
             }
-            String ddl = "CREATE TABLE " + qualified + " ("
-                    + "installed_rank " + dialect.integer() + " NOT NULL PRIMARY KEY, "
-                    + "version " + dialect.varchar(50) + ", "
-                    + "description " + dialect.varchar(200) + " NOT NULL, "
-                    + "type " + dialect.varchar(20) + " NOT NULL, "
-                    + "script " + dialect.varchar(1000) + " NOT NULL, "
-                    + "checksum " + dialect.varchar(80) + ", "
-                    + "action " + dialect.varchar(20) + " NOT NULL, "
-                    + "outcome " + dialect.varchar(20) + " NOT NULL, "
-                    + "installed_by " + dialect.varchar(100) + ", "
-                    + "database_user " + dialect.varchar(100) + ", "
-                    + "host " + dialect.varchar(255) + ", "
-                    + "tool_version " + dialect.varchar(30) + ", "
-                    + "run_id " + dialect.varchar(36) + ", "
-                    + "installed_on " + dialect.timestamp() + " NOT NULL, "
-                    + "execution_time " + dialect.bigint() + " NOT NULL, "
-                    + "error " + dialect.varchar(2000) + ")";
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute(ddl);
-            } finally {
-                c.setAutoCommit(auto);
+            StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
+            for (Field f : FIELDS) {
+                columns.add(f.column() + " " + type(f) + (f == Field.RANK ? " NOT NULL PRIMARY KEY"
+                        : f.required() ? " NOT NULL" : ""));
             }
+            executeInAutocommit(c, columns.toString());
         } catch (SQLException e) {
             throw error("create", e);
         }
     }
 
+    private void addMissingColumns(Connection c) throws SQLException {
+        Set<String> present = columns(c);
+        for (Field f : FIELDS) {
+            if (f.added() && !present.contains(f.column())) {
+                executeInAutocommit(c, "ALTER TABLE " + qualified + " ADD " + f.column() + " " + type(f));
+            }
+        }
+    }
+
+    private Set<String> columns(Connection c) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM " + qualified + " WHERE 1 = 0")) {
+            var md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private String type(Field f) {
+        return switch (f) {
+            case RANK -> dialect.integer();
+            case INSTALLED_ON -> dialect.timestamp();
+            case EXECUTION_TIME -> dialect.bigint();
+            default -> dialect.varchar(f.maxLength());
+        };
+    }
+
+    private static void executeInAutocommit(Connection c, String sql) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /**
+     * Reads every row. {@code SELECT *}, matched by column name, so that a table an older release created (without
+     * the columns added since) still reads on a no-op boot, which never alters it.
+     */
     @Override
     public List<HistoryRecord> read() {
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement s = session.work().createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + qualified + " ORDER BY installed_rank")) {
-            while (rs.next()) {
-                LocalDateTime on = rs.getObject(14, LocalDateTime.class);
-                rows.add(new HistoryRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), HistoryRecord.Action.valueOf(rs.getString(7)),
-                        HistoryRecord.Outcome.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13),
-                        on.toInstant(ZoneOffset.UTC), rs.getLong(15), rs.getString(16)));
+             ResultSet rs = s.executeQuery("SELECT * FROM " + qualified + " ORDER BY installed_rank")) {
+            var md = rs.getMetaData();
+            int[] index = new int[FIELDS.length];
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                String label = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
+                for (Field f : FIELDS) {
+                    if (f.column().equals(label)) {
+                        index[f.ordinal()] = i;
+                    }
+                }
             }
-        } catch (SQLException e) {
-            throw error("read", e);
+            while (rs.next()) {
+                LocalDateTime on = rs.getObject(index[Field.INSTALLED_ON.ordinal()], LocalDateTime.class);
+                rows.add(HistoryRecord.of(rs.getInt(index[Field.RANK.ordinal()]), f -> text(rs, index[f.ordinal()]),
+                        on.toInstant(ZoneOffset.UTC), rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
+            }
+        } catch (SQLException | UncheckedSql e) {
+            throw error("read", e instanceof UncheckedSql u ? u.getCause() : (SQLException) e);
         }
         return rows;
+    }
+
+    private static String text(ResultSet rs, int index) {
+        try {
+            return index == 0 ? null : rs.getString(index);
+        } catch (SQLException e) {
+            throw new UncheckedSql(e);
+        }
+    }
+
+    /** Carries a SQLException out of the field function of {@link HistoryRecord#of}. */
+    private static final class UncheckedSql extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UncheckedSql(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
     }
 
     @Override
@@ -122,40 +188,73 @@ final class JdbcHistoryStore implements HistoryStore {
      * run: H2 and some drivers parse it again for every prepare, and a run may write thousands of rows.
      */
     void insert(HistoryRecord r) throws SQLException {
-        if (insert == null) {
-            insert = session.work().prepareStatement("INSERT INTO " + qualified + " (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        JdbcLeaseLock.Fence fence = session.fence();
+        PreparedStatement s = fence == null ? plainInsert() : fencedInsert(fence);
+        for (Field f : FIELDS) {
+            int i = f.ordinal() + 1;
+            switch (f) {
+                case RANK -> s.setInt(i, r.rank());
+                case INSTALLED_ON -> s.setObject(i, LocalDateTime.ofInstant(r.installedOn(), ZoneOffset.UTC));
+                case EXECUTION_TIME -> s.setLong(i, r.executionMillis());
+                default -> setString(s, i, f.text(r), f.maxLength());
+            }
         }
-        PreparedStatement s = insert;
-        s.setInt(1, r.rank());
-        setString(s, 2, r.version(), 50);
-        setString(s, 3, r.description(), 200);
-        setString(s, 4, r.type(), 20);
-        setString(s, 5, r.script(), 1000);
-        setString(s, 6, r.checksum(), 80);
-        setString(s, 7, r.action().name(), 20);
-        setString(s, 8, r.outcome().name(), 20);
-        setString(s, 9, r.installedBy(), 100);
-        setString(s, 10, r.databaseUser(), 100);
-        setString(s, 11, r.host(), 255);
-        setString(s, 12, r.toolVersion(), 30);
-        setString(s, 13, r.runId(), 36);
-        s.setObject(14, LocalDateTime.ofInstant(r.installedOn(), ZoneOffset.UTC));
-        s.setLong(15, r.executionMillis());
-        setString(s, 16, r.error(), 2000);
-        s.executeUpdate();
+        if (fence != null) {
+            s.setString(FIELDS.length + 1, fence.lockId());
+            s.setString(FIELDS.length + 2, fence.owner());
+        }
+        if (s.executeUpdate() == 0) {
+            throw new LostLockException("The migration lock lease on " + session.describe() + " was taken over by "
+                    + "another instance (this one stalled past its lease); the history row for " + r.script()
+                    + " was refused and its transaction rolled back. Run migrate again");
+        }
+    }
+
+    private PreparedStatement plainInsert() throws SQLException {
+        if (insert == null) {
+            insert = session.work().prepareStatement("INSERT INTO " + qualified + " (" + columnList() + ") VALUES ("
+                    + marks() + ")");
+        }
+        return insert;
+    }
+
+    /**
+     * The insert that only writes while the lease row still names this owner: in the same statement, so a write in
+     * flight when the lease was taken over is refused (the check and the write cannot be split by a takeover).
+     */
+    private PreparedStatement fencedInsert(JdbcLeaseLock.Fence fence) throws SQLException {
+        if (fencedInsert == null) {
+            fencedInsert = session.work().prepareStatement("INSERT INTO " + qualified + " (" + columnList() + ") "
+                    + "SELECT " + marks() + " FROM " + fence.table() + " WHERE lock_id = ? AND owner = ?");
+        }
+        return fencedInsert;
+    }
+
+    private static String columnList() {
+        StringJoiner names = new StringJoiner(", ");
+        for (Field f : FIELDS) {
+            names.add(f.column());
+        }
+        return names.toString();
+    }
+
+    private static String marks() {
+        return String.join(", ", java.util.Collections.nCopies(FIELDS.length, "?"));
     }
 
     /** Closes the prepared insert; the session closes its connection after. */
     void close() {
-        if (insert != null) {
-            try {
-                insert.close();
-            } catch (SQLException e) {
-                // The connection is closed next, which releases the statement anyway.
+        for (PreparedStatement s : new PreparedStatement[] {insert, fencedInsert}) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (SQLException e) {
+                    // The connection is closed next, which releases the statement anyway.
+                }
             }
-            insert = null;
         }
+        insert = null;
+        fencedInsert = null;
     }
 
     private static void setString(PreparedStatement s, int i, String value, int max) throws SQLException {
@@ -166,9 +265,7 @@ final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
-    private ConfigurationException error(String what, SQLException e) {
-        return new ConfigurationException("Cannot " + what + " the history table " + qualified + " on "
-                + session.describe() + ": " + Secrets.mask(e.getMessage())
-                + ". Check that the database user may create and write tables in this schema", e);
+    private TargetException error(String what, SQLException e) {
+        return session.targetFailure("Cannot " + what + " the history table " + qualified, e);
     }
 }

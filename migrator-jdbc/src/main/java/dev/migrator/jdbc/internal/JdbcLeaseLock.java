@@ -1,6 +1,6 @@
 package dev.migrator.jdbc.internal;
 
-import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.LeaseLock;
 import dev.migrator.api.spi.Secrets;
 import org.slf4j.Logger;
@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -18,7 +19,13 @@ import java.util.function.Supplier;
  * One row per history table: {@code (lock_id, owner, expires_at)}. Expiry is in epoch milliseconds of the hosts'
  * clocks, which NTP keeps within far less than the 30-second lease; it keeps the SQL the same on every database.
  * Each call uses a connection of its own, in autocommit: renewals come from the heartbeat thread while the
- * migrations hold the work connection.
+ * migrations hold the work connection. Time comes from the engine's clock, so tests can drive a holder past its
+ * lease.
+ *
+ * <p><b>Fencing.</b> The owner is unique per run, and a takeover replaces it, so the owner is the lease's generation:
+ * the history store writes each row with {@code INSERT ... SELECT ... FROM migrator_lock WHERE owner = ?} in the
+ * migration's own transaction ({@link #fence()}), and a holder that lost its lease has its row refused, even when
+ * the write was already in flight.
  */
 final class JdbcLeaseLock implements LeaseLock {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcLeaseLock.class);
@@ -35,10 +42,15 @@ final class JdbcLeaseLock implements LeaseLock {
     private final String table;
     private final String qualified;
     private final String lockId;
+    private final Clock clock;
     private boolean tableReady;
+    /** The owner while this instance holds the lease; read by the history store's fenced insert. */
+    private volatile String heldBy;
 
-    JdbcLeaseLock(Supplier<Connection> connections, JdbcDialect dialect, String schema, String table, String lockId) {
+    JdbcLeaseLock(Supplier<Connection> connections, JdbcDialect dialect, String schema, String table, String lockId,
+                  Clock clock) {
         this.connections = connections;
+        this.clock = clock;
         this.dialect = dialect;
         this.schema = schema;
         this.table = table;
@@ -51,7 +63,7 @@ final class JdbcLeaseLock implements LeaseLock {
         try (Connection c = connections.get()) {
             c.setAutoCommit(true);
             ensureTable(c);
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             try (PreparedStatement expired = c.prepareStatement(
                     "DELETE FROM " + qualified + " WHERE lock_id = ? AND expires_at < ?")) {
                 expired.setString(1, lockId);
@@ -78,11 +90,15 @@ final class JdbcLeaseLock implements LeaseLock {
                     "SELECT owner FROM " + qualified + " WHERE lock_id = ?")) {
                 check.setString(1, lockId);
                 try (var rs = check.executeQuery()) {
-                    return rs.next() && owner.equals(rs.getString(1));
+                    boolean ours = rs.next() && owner.equals(rs.getString(1));
+                    if (ours) {
+                        heldBy = owner;
+                    }
+                    return ours;
                 }
             }
         } catch (SQLException e) {
-            throw new ConfigurationException("Cannot take the migration lock in " + qualified + ": "
+            throw new TargetException("Cannot take the migration lock in " + qualified + ": "
                     + Secrets.mask(e.getMessage()) + ". Check that the database user may create and write it", e);
         }
     }
@@ -93,17 +109,19 @@ final class JdbcLeaseLock implements LeaseLock {
              PreparedStatement s = c.prepareStatement(
                      "UPDATE " + qualified + " SET expires_at = ? WHERE lock_id = ? AND owner = ?")) {
             c.setAutoCommit(true);
-            s.setLong(1, System.currentTimeMillis() + lease.toMillis());
+            s.setLong(1, clock.millis() + lease.toMillis());
             s.setString(2, lockId);
             s.setString(3, owner);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("renewing the lease failed: " + Secrets.mask(e.getMessage()), e);
+            throw new TargetException("Renewing the migration lock lease in " + qualified + " failed: "
+                    + Secrets.mask(e.getMessage()), e);
         }
     }
 
     @Override
     public void release(String owner) {
+        heldBy = null;
         try (Connection c = connections.get();
              PreparedStatement s = c.prepareStatement(
                      "DELETE FROM " + qualified + " WHERE lock_id = ? AND owner = ?")) {
@@ -116,6 +134,19 @@ final class JdbcLeaseLock implements LeaseLock {
             LOG.warn("Could not release the migration lock in {} ({}); it expires by itself", qualified,
                     Secrets.mask(e.getMessage()));
         }
+    }
+
+    /**
+     * The fence for a history row: the lease table, its row and the owner, while this instance holds the lease;
+     * null otherwise.
+     */
+    Fence fence() {
+        String owner = heldBy;
+        return owner == null ? null : new Fence(qualified, lockId, owner);
+    }
+
+    /** What a fenced insert checks: the lease row {@code lockId} in {@code table} still belongs to {@code owner}. */
+    record Fence(String table, String lockId, String owner) {
     }
 
     private void ensureTable(Connection c) throws SQLException {

@@ -6,8 +6,8 @@ import dev.migrator.api.spi.SessionLock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * MySQL and MariaDB: DDL commits implicitly, so a script holding DDL is not atomic; {@code GET_LOCK} is a session
@@ -88,10 +88,59 @@ public final class MySqlDialect extends JdbcDialect {
     }
 
     @Override
-    public SessionLock sessionLock(Supplier<Connection> connections, String key) {
-        // GET_LOCK names are at most 64 characters.
+    public SessionLock sessionLock(Connection work, String key) {
+        // GET_LOCK names are at most 64 characters. The lock belongs to the session, not to a transaction: DDL's
+        // implicit commits leave it held, and ending the session (KILL, wait_timeout) ends it with the migration.
         String name = "migrator:" + Long.toHexString(LockKeys.fnv64(key));
-        return new SqlSessionLock(connections, "SELECT GET_LOCK(?, 0)", "SELECT RELEASE_LOCK(?)", name);
+        return new SqlSessionLock(work, "SELECT GET_LOCK(?, 0)", "SELECT RELEASE_LOCK(?)", name)
+                .describedBy("SELECT CAST(ID AS CHAR), CAST(NOW() - INTERVAL TIME SECOND AS CHAR) FROM "
+                        + "information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)", name)
+                .idleLimitFrom("SELECT @@SESSION.wait_timeout * 1000");
+    }
+
+    /** Metadata locks (DDL) wait for lock_wait_timeout, row locks for innodb_lock_wait_timeout: whole seconds. */
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        if (timeout == null) {
+            return List.of("SET SESSION lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT");
+        }
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        return List.of("SET SESSION lock_wait_timeout = " + seconds + ", innodb_lock_wait_timeout = " + seconds);
+    }
+
+    /** 1205 ER_LOCK_WAIT_TIMEOUT, for metadata and row locks alike. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205;
+    }
+
+    @Override
+    public String sessionIdQuery() {
+        return "SELECT CONNECTION_ID()";
+    }
+
+    @Override
+    public String liveSessionQuery() {
+        return "SELECT CAST(NOW() - INTERVAL TIME SECOND AS CHAR), COMMAND FROM information_schema.PROCESSLIST "
+                + "WHERE ID = ?";
+    }
+
+    @Override
+    public String endSessionCommand(String id) {
+        return "KILL " + id;
+    }
+
+    /** 1927 connection killed (KILL), 4031 idle past wait_timeout (MySQL 8), 2006/2013 server gone or lost. */
+    @Override
+    public String endedSessionReason(SQLException e) {
+        return switch (e.getErrorCode()) {
+            case 1927 -> "killed by an administrator (KILL)";
+            case 4031 -> "idle past wait_timeout";
+            default -> e.getErrorCode() == 2006 || e.getErrorCode() == 2013
+                    || String.valueOf(e.getSQLState()).startsWith("08")
+                    ? "the server closed the connection: KILL by an administrator, wait_timeout, a restart, or the "
+                    + "network" : super.endedSessionReason(e);
+        };
     }
 
     /** Reads the catalog, one query per kind of object; see {@link MySqlSnapshot}. */

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Oracle's user lock from {@code DBMS_LOCK}: requested with {@code release_on_commit => FALSE}, so it belongs to the
@@ -29,8 +28,8 @@ final class OracleDbmsLock {
     }
 
     /** The lock named after {@code key}, on {@code opened}, the connection the probe ran on. */
-    static SqlSessionLock create(Supplier<Connection> connections, Connection opened, String key) {
-        return new SqlSessionLock(connections, opened, OracleDbmsLock::tryLock, OracleDbmsLock::unlock,
+    static SqlSessionLock create(Connection work, String key) {
+        return new SqlSessionLock(work, OracleDbmsLock::tryLock, OracleDbmsLock::unlock,
                 "DBMS_LOCK (GRANT EXECUTE ON SYS.DBMS_LOCK TO the user)", lockName(key));
     }
 

@@ -10,8 +10,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Oracle: DDL commits implicitly, so a failed script holding DDL is FAILED until {@code repair()}; PL/SQL units are
@@ -140,15 +140,13 @@ public final class OracleDialect extends JdbcDialect {
      * database that only speaks Oracle's dialect (H2 in {@code MODE=Oracle}) gets the lease row too.
      */
     @Override
-    public SessionLock sessionLock(Supplier<Connection> connections, String key) {
-        Connection c = NativeLocks.connectIfNative(this, connections, "DBMS_LOCK");
-        if (c == null) {
+    public SessionLock sessionLock(Connection work, String key) {
+        if (!NativeLocks.isNative(this, work, "DBMS_LOCK")) {
             return null;
         }
         try {
-            OracleDbmsLock.probe(c, key);
+            OracleDbmsLock.probe(work, key);
         } catch (SQLException e) {
-            NativeLocks.close(c, e);
             if (OracleDbmsLock.isMissingGrant(e)) {
                 LOG.info("Migration lock: a lease row, because the user may not execute DBMS_LOCK (a lock that dies "
                         + "with its session needs GRANT EXECUTE ON SYS.DBMS_LOCK)");
@@ -157,7 +155,34 @@ public final class OracleDialect extends JdbcDialect {
             throw NativeLocks.error(e);
         }
         LOG.info("Migration lock: DBMS_LOCK, released by the database when the session ends");
-        return OracleDbmsLock.create(connections, c, key);
+        return OracleDbmsLock.create(work, key);
+    }
+
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of("ALTER SESSION SET DDL_LOCK_TIMEOUT = "
+                + (timeout == null ? 0 : Math.max(1, (timeout.toMillis() + 999) / 1000)));
+    }
+
+    /** ORA-00054 resource busy (NOWAIT or DDL_LOCK_TIMEOUT expired), ORA-30006 resource busy with WAIT timeout. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 54 || e.getErrorCode() == 30006;
+    }
+
+    @Override
+    public String sessionIdQuery() {
+        return "SELECT SYS_CONTEXT('USERENV', 'SID') FROM DUAL";
+    }
+
+    @Override
+    public String liveSessionQuery() {
+        return "SELECT TO_CHAR(SQL_EXEC_START, 'YYYY-MM-DD HH24:MI:SS'), STATUS FROM V$SESSION WHERE SID = ?";
+    }
+
+    @Override
+    public String endSessionCommand(String id) {
+        return "ALTER SYSTEM KILL SESSION '" + id + ",<serial#>' (serial# from V$SESSION)";
     }
 
     /**

@@ -7,8 +7,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -88,10 +88,65 @@ public final class PostgresDialect extends JdbcDialect {
         }
     }
 
+    /**
+     * A session-level advisory lock on the work connection: it holds no transaction (so a {@code CREATE INDEX
+     * CONCURRENTLY} in the same session or a peer's cannot deadlock with it), and whatever ends the session ends the
+     * lock and the migration together.
+     */
     @Override
-    public SessionLock sessionLock(Supplier<Connection> connections, String key) {
+    public SessionLock sessionLock(Connection work, String key) {
         long id = LockKeys.fnv64(key);
-        return new SqlSessionLock(connections, "SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", id);
+        // pg_locks shows a bigint advisory key as two 32-bit halves: classid the high, objid the low, objsubid 1.
+        return new SqlSessionLock(work, "SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", id)
+                .describedBy("SELECT CAST(a.pid AS TEXT), CAST(a.query_start AS TEXT) FROM pg_locks l "
+                        + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                        + "AND l.objsubid = 1 AND CAST(l.classid AS BIGINT) = ? AND CAST(l.objid AS BIGINT) = ?",
+                        id >>> 32, id & 0xFFFFFFFFL)
+                .idleLimitFrom("SELECT CAST(EXTRACT(EPOCH FROM CAST(COALESCE(NULLIF(current_setting("
+                        + "'idle_session_timeout', true), ''), '0') AS INTERVAL)) * 1000 AS BIGINT)")
+                .verifiedBy("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                        + "AND pid = pg_backend_pid() AND objsubid = 1 AND (CAST(classid AS BIGINT) << 32) "
+                        + "+ CAST(objid AS BIGINT) = ?)");
+    }
+
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of(timeout == null ? "SET lock_timeout TO DEFAULT"
+                : "SET lock_timeout = '" + Math.max(1, timeout.toMillis()) + "ms'");
+    }
+
+    /** 55P03 lock_not_available: what lock_timeout raises. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
+    }
+
+    @Override
+    public String sessionIdQuery() {
+        return "SELECT pg_backend_pid()";
+    }
+
+    @Override
+    public String liveSessionQuery() {
+        return "SELECT CAST(query_start AS VARCHAR), state FROM pg_stat_activity WHERE pid = CAST(? AS INTEGER)";
+    }
+
+    @Override
+    public String endSessionCommand(String id) {
+        return "SELECT pg_terminate_backend(" + id + ")";
+    }
+
+    /** The SQLStates with which PostgreSQL ends a session (FATAL errors), by cause. */
+    @Override
+    public String endedSessionReason(SQLException e) {
+        String state = String.valueOf(e.getSQLState());
+        return switch (state) {
+            case "57P01" -> "terminated by an administrator (pg_terminate_backend) or a server shutdown";
+            case "57P05" -> "idle_session_timeout";
+            case "25P03" -> "idle_in_transaction_session_timeout";
+            case "57P02", "57P03" -> "the server crashed or is restarting";
+            default -> super.endedSessionReason(e);
+        };
     }
 
     /** Reads the catalog, one query per kind of object; see {@link PostgresSnapshot}. */

@@ -4,7 +4,6 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.function.Supplier;
 
 /**
  * SQL Server's application lock, owned by the session ({@code @LockOwner = 'Session'}) rather than a transaction, so
@@ -20,8 +19,8 @@ final class SqlServerAppLock {
     }
 
     /** The lock named after {@code key}; {@code opened} is the connection the dialect already looked at, or null. */
-    static SqlSessionLock create(Supplier<Connection> connections, Connection opened, String key) {
-        return new SqlSessionLock(connections, opened, SqlServerAppLock::tryLock, SqlServerAppLock::unlock,
+    static SqlSessionLock create(Connection work, String key) {
+        return new SqlSessionLock(work, SqlServerAppLock::tryLock, SqlServerAppLock::unlock,
                 "sp_getapplock and sp_releaseapplock", resource(key));
     }
 

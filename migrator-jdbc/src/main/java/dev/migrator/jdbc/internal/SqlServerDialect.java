@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * SQL Server (and Azure SQL): transactional DDL, so a failed migration leaves nothing behind; scripts are batches
@@ -108,13 +108,39 @@ public final class SqlServerDialect extends JdbcDialect {
      * {@code MODE=MSSQLServer}, chosen with {@code JdbcTarget.dialect("sqlserver")}) gets the lease lock.
      */
     @Override
-    public SessionLock sessionLock(Supplier<Connection> connections, String key) {
-        Connection c = NativeLocks.connectIfNative(this, connections, "sp_getapplock");
-        if (c == null) {
+    public SessionLock sessionLock(Connection work, String key) {
+        if (!NativeLocks.isNative(this, work, "sp_getapplock")) {
             return null;
         }
         LOG.debug("Migration lock: sp_getapplock, owned by the session");
-        return SqlServerAppLock.create(connections, c, key);
+        return SqlServerAppLock.create(work, key);
+    }
+
+    @Override
+    public List<String> lockTimeoutSql(java.time.Duration timeout) {
+        return List.of("SET LOCK_TIMEOUT " + (timeout == null ? -1 : Math.max(1, timeout.toMillis())));
+    }
+
+    /** 1222: lock request time out period exceeded. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1222;
+    }
+
+    @Override
+    public String sessionIdQuery() {
+        return "SELECT @@SPID";
+    }
+
+    @Override
+    public String liveSessionQuery() {
+        return "SELECT CONVERT(VARCHAR(30), last_request_start_time, 126), status FROM sys.dm_exec_sessions "
+                + "WHERE session_id = CAST(? AS INT)";
+    }
+
+    @Override
+    public String endSessionCommand(String id) {
+        return "KILL " + id;
     }
 
     /** Errors 2601/2627 (duplicate key), 2714 (object exists); the SQLStates cover H2 in SQL Server mode. */

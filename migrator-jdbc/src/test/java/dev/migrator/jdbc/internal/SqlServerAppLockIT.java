@@ -33,57 +33,53 @@ class SqlServerAppLockIT {
     }
 
     @Test
-    void aSecondInstanceCannotTakeTheLockUntilTheFirstReleasesIt() {
-        SqlSessionLock first = SqlServerAppLock.create(connections, null, "dbo.migrator_history");
-        SqlSessionLock second = SqlServerAppLock.create(connections, null, "dbo.migrator_history");
+    void aSecondInstanceCannotTakeTheLockUntilTheFirstReleasesIt() throws SQLException {
+        try (Connection a = connections.get(); Connection b = connections.get()) {
+            SqlSessionLock first = SqlServerAppLock.create(a, "dbo.migrator_history");
+            SqlSessionLock second = SqlServerAppLock.create(b, "dbo.migrator_history");
 
-        assertThat(first.tryAcquire()).isTrue();
-        assertThat(second.tryAcquire()).isFalse();
-        first.release();
-        assertThat(second.tryAcquire()).isTrue();
-        second.release();
+            assertThat(first.tryAcquire()).isTrue();
+            assertThat(second.tryAcquire()).isFalse();
+            first.release();
+            assertThat(second.tryAcquire()).isTrue();
+            second.release();
+        }
     }
 
     @Test
-    void locksOfDifferentHistoryTablesAreIndependent() {
-        SqlSessionLock dbo = SqlServerAppLock.create(connections, null, "dbo.migrator_history");
-        SqlSessionLock app = SqlServerAppLock.create(connections, null, "app.migrator_history");
+    void locksOfDifferentHistoryTablesAreIndependent() throws SQLException {
+        try (Connection a = connections.get(); Connection b = connections.get()) {
+            SqlSessionLock dbo = SqlServerAppLock.create(a, "dbo.migrator_history");
+            SqlSessionLock app = SqlServerAppLock.create(b, "app.migrator_history");
 
-        assertThat(dbo.tryAcquire()).isTrue();
-        assertThat(app.tryAcquire()).isTrue();
-        dbo.release();
-        app.release();
+            assertThat(dbo.tryAcquire()).isTrue();
+            assertThat(app.tryAcquire()).isTrue();
+            dbo.release();
+            app.release();
+        }
     }
 
     @Test
-    void theConnectionTheDialectOpenedIsUsedAndClosedOnRelease() throws SQLException {
-        Connection opened = connections.get();
-        SqlSessionLock lock = SqlServerAppLock.create(() -> {
-            throw new AssertionError("the opened connection should be used");
-        }, opened, "dbo.migrator_history");
+    void releaseKeepsTheWorkConnectionOpen_theSessionClosesIt() throws SQLException {
+        try (Connection work = connections.get()) {
+            SqlSessionLock lock = SqlServerAppLock.create(work, "dbo.migrator_history");
 
-        assertThat(lock.tryAcquire()).isTrue();
-        lock.release();
+            assertThat(lock.tryAcquire()).isTrue();
+            lock.release();
 
-        assertThat(opened.isClosed()).isTrue();
+            assertThat(work.isClosed()).isFalse();
+        }
     }
 
     @Test
-    void aLockNeverTakenStillClosesTheConnectionTheDialectOpened() throws SQLException {
-        Connection opened = connections.get();
-
-        SqlServerAppLock.create(connections, opened, "dbo.migrator_history").release();
-
-        assertThat(opened.isClosed()).isTrue();
-    }
-
-    @Test
-    void queryLocksOfPostgresAndMysqlStillReadTrueOrOneAsHeld() {
-        assertThat(new SqlSessionLock(connections, "SELECT CAST(? AS BIGINT) = 42", "SELECT 1", 42L).tryAcquire())
-                .isTrue();
-        assertThat(new SqlSessionLock(connections, "SELECT CASE WHEN CAST(? AS INT) = 7 THEN 1 ELSE 0 END",
-                "SELECT 1", 7).tryAcquire()).isTrue();
-        assertThat(new SqlSessionLock(connections, "SELECT CAST(? AS BIGINT) = 42", "SELECT 1", 41L).tryAcquire())
-                .isFalse();
+    void queryLocksOfPostgresAndMysqlStillReadTrueOrOneAsHeld() throws SQLException {
+        try (Connection c = connections.get()) {
+            assertThat(new SqlSessionLock(c, "SELECT CAST(? AS BIGINT) = 42", "SELECT 1", 42L).tryAcquire())
+                    .isTrue();
+            assertThat(new SqlSessionLock(c, "SELECT CASE WHEN CAST(? AS INT) = 7 THEN 1 ELSE 0 END",
+                    "SELECT 1", 7).tryAcquire()).isTrue();
+            assertThat(new SqlSessionLock(c, "SELECT CAST(? AS BIGINT) = 42", "SELECT 1", 41L).tryAcquire())
+                    .isFalse();
+        }
     }
 }

@@ -1,0 +1,187 @@
+package dev.migrator.spring;
+
+import dev.migrator.api.MigrationEvent;
+import dev.migrator.api.MigrationListener;
+import dev.migrator.core.MigrationState;
+import dev.migrator.core.MigrationStatus;
+import dev.migrator.core.Migrator;
+import org.junit.jupiter.api.Test;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auto-configuration in small contexts (no server): properties, beans it picks up, and loud failures. */
+class MigratorAutoConfigurationTest {
+    private static final AtomicInteger DB = new AtomicInteger();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    MigratorMetricsAutoConfiguration.class, MigratorAutoConfiguration.class,
+                    MigratorActuatorAutoConfiguration.class));
+
+    private static String h2() {
+        return "spring.datasource.url=jdbc:h2:mem:auto" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    @Test
+    void properties_reachTheBuilder() {
+        runner.withPropertyValues(h2(), "migrator.locations=classpath:db/placeholders",
+                        "migrator.history-table=app_history", "migrator.placeholders.table=orders",
+                        "migrator.installed-by=ci-job", "migrator.lock-timeout=30s", "migrator.ddl-lock-timeout=3s",
+                        "migrator.statement-timeout=1m", "migrator.ddl-retries=2", "migrator.lint=warn")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders", Integer.class)).isZero();
+                    assertThat(jdbc.queryForList("SELECT installed_by FROM \"app_history\"", String.class))
+                            .containsOnly("ci-job");
+                });
+    }
+
+    @Test
+    void customizersListenersAndJavaMigrationBeans_areApplied() {
+        runner.withPropertyValues(h2()).withUserConfiguration(Hooks.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            Hooks hooks = context.getBean(Hooks.class);
+            assertThat(hooks.customized).hasValue(1);
+            assertThat(hooks.applied).containsExactly("1", "2", "3");
+            assertThat(context.getBean(Migrator.class).info()).extracting(MigrationStatus::description)
+                    .contains("Seed from a bean");
+        });
+    }
+
+    @Test
+    void aMigratorDataSource_isMigratedInsteadOfThePrimaryOne() {
+        runner.withUserConfiguration(TwoDataSources.class).withPropertyValues("migrator.locations=classpath:db/second")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(MigratorTarget.class).name()).isEqualTo("auditDataSource");
+                    JdbcTemplate audit = new JdbcTemplate(context.getBean("auditDataSource", DataSource.class));
+                    assertThat(audit.queryForObject("SELECT COUNT(*) FROM audit_log", Integer.class)).isZero();
+                });
+    }
+
+    @Test
+    void migratorUrl_isMigratedInsteadOfTheApplicationsDataSource() {
+        runner.withPropertyValues(h2(), "migrator.url=jdbc:h2:mem:own" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1",
+                "migrator.user=sa", "migrator.locations=classpath:db/second").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(MigratorTarget.class).name()).isEqualTo("migrator.url");
+        });
+    }
+
+    @Test
+    void withoutADataSource_startupFailsNamingTheModuleToAdd() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("no DataSource bean")
+                        .hasMessageContaining("spring-boot-starter-jdbc")
+                        .hasMessageContaining("migrator.enabled=false"));
+    }
+
+    @Test
+    void disabledNextToJpaValidate_failsNamingTheFix_unlessMigratedExternally() {
+        runner.withPropertyValues(h2(), "migrator.enabled=false", "spring.jpa.hibernate.ddl-auto=validate")
+                .run(context -> assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("migrator.migrated-externally=true"));
+        runner.withPropertyValues(h2(), "migrator.enabled=false", "spring.jpa.hibernate.ddl-auto=validate",
+                "migrator.migrated-externally=true").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(Migrator.class);
+        });
+    }
+
+    @Test
+    void health_isDownWithTheReason_whenValidationFails() {
+        runner.withPropertyValues(h2()).run(context -> {
+            assertThat(context).hasNotFailed();
+            MigratorHealthIndicator indicator = context.getBean(MigratorHealthIndicator.class);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            new JdbcTemplate(context.getBean(DataSource.class))
+                    .update("UPDATE \"migrator_history\" SET checksum = 'v1:edited' WHERE version = '1'");
+            Health down = indicator.health();
+            assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(down.getDetails().get("reason").toString()).contains("Validation");
+            assertThat(context.getBean(Migrator.class).info()).extracting(MigrationStatus::state)
+                    .doesNotContain(MigrationState.PENDING);
+        });
+    }
+
+    @Test
+    void runtimeHints_coverClasspathScriptsAndJavaMigrations() {
+        RuntimeHints hints = new RuntimeHints();
+        new MigratorRuntimeHints().registerHints(hints, getClass().getClassLoader());
+        assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/V1__Create_customers.sql"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.resource().forResource("db/migration/sub/V9__x.sql")).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(db.migration.V3__Touch_customers.class)).accepts(hints);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Hooks {
+        final AtomicInteger customized = new AtomicInteger();
+        final List<String> applied = new ArrayList<>();
+
+        @Bean
+        MigratorCustomizer countingCustomizer() {
+            return builder -> customized.incrementAndGet();
+        }
+
+        @Bean
+        MigrationListener recordingListener() {
+            return new MigrationListener() {
+                @Override
+                public void afterMigration(MigrationEvent event) {
+                    applied.add(event.version());
+                }
+            };
+        }
+
+        @Bean
+        dev.migrator.jdbc.JdbcMigration seed() {
+            return new V2__Seed_from_a_bean();
+        }
+    }
+
+    static final class V2__Seed_from_a_bean implements dev.migrator.jdbc.JdbcMigration {
+        @Override
+        public void up(dev.migrator.jdbc.JdbcContext ctx) throws Exception {
+            try (var s = ctx.connection().createStatement()) {
+                s.executeUpdate("INSERT INTO customers (id, name) VALUES (7, 'Grace')");
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+        @Bean
+        @Primary
+        DataSource appDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:app" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1")
+                    .username("sa").build();
+        }
+
+        @Bean
+        @MigratorDataSource
+        DataSource auditDataSource() {
+            return DataSourceBuilder.create().url("jdbc:h2:mem:audit" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1")
+                    .username("sa").build();
+        }
+    }
+}
