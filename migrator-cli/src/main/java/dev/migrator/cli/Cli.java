@@ -69,8 +69,8 @@ final class Cli {
                     metrics.write();
                 }
                 out.print(json ? report.json() + "\n" : report.text());
+                return report.exitStatus();
             }
-            return ErrorCode.SUCCESS;
         } catch (RuntimeException | LinkageError e) {
             if (metrics != null) {
                 try {

@@ -19,7 +19,11 @@ enum Command {
     BASELINE("Record that an existing schema is at --to VERSION: migrations up to it will not be applied.",
             EnumSet.of(Option.TO)),
     REPAIR("Clear FAILED entries and re-align recorded checksums, after a human fixed the database.",
-            EnumSet.noneOf(Option.class));
+            EnumSet.noneOf(Option.class)),
+    LINT("Check the pending migrations for statements that can block a running application or break the version "
+            + "still running (see docs/zero-downtime.md). Runs, locks and creates nothing; lints offline when the "
+            + "database cannot be reached. Exit status 5 when a finding is at error level (--fail-on warning: any).",
+            EnumSet.of(Option.FAIL_ON, Option.SARIF));
 
     private final String summary;
     private final Set<Option> ownOptions;

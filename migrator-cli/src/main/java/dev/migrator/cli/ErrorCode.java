@@ -31,6 +31,8 @@ enum ErrorCode {
 
     /** The exit status of a command that did what was asked. */
     static final int SUCCESS = 0;
+    /** The exit status of {@code lint} when it found risks at the level of {@code --fail-on}: reserved for lint. */
+    static final int LINT_FINDINGS = 5;
 
     private final int exitStatus;
 

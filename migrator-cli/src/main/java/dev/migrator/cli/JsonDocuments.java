@@ -9,6 +9,7 @@ import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.ValidationException;
 import dev.migrator.api.spi.Secrets;
+import dev.migrator.core.LintFinding;
 import dev.migrator.core.MigrationPlan;
 import dev.migrator.core.MigrationStatus;
 import dev.migrator.core.PlannedMigration;
@@ -112,6 +113,22 @@ final class JsonDocuments {
         if (failure instanceof IrreversibleMigrationException i) {
             ArrayNode versions = error.putArray("versions");
             i.versions().forEach(versions::add);
+        }
+        return write(root);
+    }
+
+    static String lint(String target, List<LintFinding> findings, boolean success) {
+        ObjectNode root = header("lint", success, target);
+        ArrayNode list = root.putArray("findings");
+        for (LintFinding f : findings) {
+            ObjectNode o = list.addObject();
+            o.put("rule", f.rule());
+            o.put("severity", f.severity().name());
+            o.put("script", f.script());
+            o.put("line", f.line());
+            o.put("statement", f.statement());
+            o.put("message", f.message());
+            o.put("fix", f.fix());
         }
         return write(root);
     }

@@ -38,7 +38,10 @@ enum Option {
     METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "
             + "PATH (replaced atomically), for node_exporter's textfile collector; see docs/observability.md."),
     HELP("help", null, "Print this help and exit."),
-    VERSION("version", null, "Print the version and exit.");
+    VERSION("version", null, "Print the version and exit."),
+    FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
+            + "warning.", true),
+    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

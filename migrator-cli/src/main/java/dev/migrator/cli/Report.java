@@ -5,6 +5,10 @@ package dev.migrator.cli;
  *
  * @param json the one JSON document
  * @param text the text for a human
+ * @param exitStatus the process exit status: {@link ErrorCode#SUCCESS}, or {@link ErrorCode#LINT_FINDINGS}
  */
-record Report(String json, String text) {
+record Report(String json, String text, int exitStatus) {
+    Report(String json, String text) {
+        this(json, text, ErrorCode.SUCCESS);
+    }
 }

@@ -68,11 +68,17 @@ final class SettingsReader {
             throw new UsageException("baseline needs --to VERSION: the version the existing schema is at", command);
         }
         Integer lockSeconds = positive(Option.LOCK_TIMEOUT);
+        String failOn = command.takes(Option.FAIL_ON) ? value(Option.FAIL_ON) : null;
+        if (failOn != null && !failOn.equalsIgnoreCase("error") && !failOn.equalsIgnoreCase("warning")) {
+            throw new UsageException(origin(Option.FAIL_ON) + " is '" + failOn + "'; write error or warning", command);
+        }
+        String sarif = command.takes(Option.SARIF) ? value(Option.SARIF) : null;
         return new Settings(command, url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
                 lockSeconds == null ? null : Duration.ofSeconds(lockSeconds), value(Option.SCHEMA),
                 value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
                 driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
-                value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)));
+                value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
+                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()));
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */

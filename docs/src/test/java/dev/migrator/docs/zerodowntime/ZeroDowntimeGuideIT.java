@@ -6,6 +6,7 @@ import dev.migrator.core.LintMode;
 import dev.migrator.core.Migrator;
 import dev.migrator.jdbc.JdbcTarget;
 import dev.migrator.testkit.DatabaseKind;
+import dev.migrator.testkit.LintCheck;
 import dev.migrator.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class ZeroDowntimeGuideIT {
             assertThat(f.severity()).isEqualTo(LintFinding.Severity.ERROR);
             assertThat(f.script()).isEqualTo("V1__Bad.sql");
             assertThat(f.line()).isEqualTo(1);
-            assertThat(f.message()).contains("payments exists with about 50,000 rows");
+            assertThat(f.message()).contains("payments exists with about 20,000 rows");
             assertThat(f.fix()).contains("CONCURRENTLY");
         });
         List<LintFinding> maria = lint(mariadb, resource("lint/mariadb/MYSQL-ALTER-NOT-ONLINE/bad"));
@@ -108,6 +109,21 @@ class ZeroDowntimeGuideIT {
             // WARN (the default) logs the finding and runs.
             assertThat(migrator(db, bad).build().migrate().applied()).hasSize(1);
         }
+    }
+
+    @Test
+    void testkitLintCheck_passesASafeSet_andNamesEachFindingOfARiskyOne() throws Exception {
+        Path recipe = resource("db/zero-downtime/add-a-not-null");
+        TestDatabase db = postgres;
+        // tag::lint-check[]
+        LintCheck.of(Migrator.builder().target(JdbcTarget.of(db.dataSource())).locations("filesystem:" + recipe))
+                .assertNoFindings();
+        // end::lint-check[]
+        Path risky = resource("lint/postgresql/PG-SET-NOT-NULL/bad");
+        assertThatThrownBy(() -> LintCheck.of(migrator(db, risky)).assertNoFindings())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("V1__Bad.sql line 1: PG-SET-NOT-NULL (ERROR)");
+        assertThat(LintCheck.of(migrator(db, risky)).ignoring("PG-SET-NOT-NULL").findings()).isEmpty();
     }
 
     private Stream<DynamicTest> ruleCases(TestDatabase db, String kind) throws IOException, URISyntaxException {

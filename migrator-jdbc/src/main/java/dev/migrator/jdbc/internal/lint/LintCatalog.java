@@ -51,7 +51,10 @@ final class LintCatalog {
         switch (server.kind()) {
             case POSTGRESQL -> {
                 String inPath = " join pg_namespace n on n.oid = c.relnamespace where n.nspname = any(current_schemas(false))";
-                query(c, "select c.relname, c.reltuples::bigint from pg_class c" + inPath
+                // A table never analyzed has reltuples -1; its size on disk (about 50 narrow rows a page) still tells small
+                // from large.
+                query(c, "select c.relname, case when c.reltuples < 0 then pg_relation_size(c.oid) / 8192 * 50"
+                        + " else c.reltuples::bigint end from pg_class c" + inPath
                         + " and c.relkind in ('r', 'p', 'm')", r -> rows.put(key(r.getString(1)), r.getLong(2)));
                 query(c, "select c.relname, a.attname, format_type(a.atttypid, a.atttypmod) from pg_attribute a"
                         + " join pg_class c on c.oid = a.attrelid" + inPath

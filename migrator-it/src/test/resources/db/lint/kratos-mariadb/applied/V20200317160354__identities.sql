@@ -1,0 +1,2 @@
+CREATE TABLE identities (id CHAR(36) NOT NULL PRIMARY KEY, traits_schema_id VARCHAR(2048) NOT NULL, traits JSON NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL) ENGINE=InnoDB;
+CREATE TABLE identity_credentials (id CHAR(36) NOT NULL PRIMARY KEY, config JSON NOT NULL, identity_id CHAR(36) NOT NULL, created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, FOREIGN KEY (identity_id) REFERENCES identities (id) ON DELETE CASCADE) ENGINE=InnoDB;

@@ -1,0 +1,3 @@
+CREATE TABLE `networks` (`id` CHAR(36) NOT NULL PRIMARY KEY, `created_at` DATETIME NOT NULL, `updated_at` DATETIME NOT NULL) ENGINE=InnoDB;
+ALTER TABLE `identities` ADD COLUMN `nid` CHAR(36);
+ALTER TABLE `identities` ADD CONSTRAINT `identities_nid_fk_idx` FOREIGN KEY (`nid`) REFERENCES `networks` (`id`) ON UPDATE RESTRICT ON DELETE CASCADE;

@@ -1,0 +1,2 @@
+CREATE TABLE courier_messages (id UUID NOT NULL PRIMARY KEY, type INTEGER NOT NULL, status VARCHAR(7) NOT NULL, body TEXT NOT NULL, subject VARCHAR(255) NOT NULL, recipient VARCHAR(255) NOT NULL, created_at timestamp NOT NULL, updated_at timestamp NOT NULL);
+INSERT INTO courier_messages (id, type, status, body, subject, recipient, created_at, updated_at) VALUES ('6c0a2d8c-1f4b-4cf7-a2d5-3bb0a4d0e5c1', 1, 'queued', 'hi', 'hello', 'a@example.com', now(), now());
