@@ -27,11 +27,15 @@ import java.util.Map;
  * @param metricsFile  {@code --metrics-file}, or {@code null}
  * @param failOnWarning {@code --fail-on warning}: lint exits 5 on warnings too
  * @param sarif        {@code --sarif FILE}, or {@code null}
+ * @param allowEmpty   {@code --allow-empty}: a location without migrations does not fail the command
+ * @param markApplied  {@code repair --mark-applied VERSION}, or {@code null}
+ * @param reason       {@code repair --reason TEXT}, or {@code null}
  */
 record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
-                boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif) {
+                boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif, boolean allowEmpty,
+                String markApplied, String reason) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);

@@ -46,7 +46,8 @@ final class RollbackPlanner {
         if (to == null) {
             if (count > applied.size()) {
                 throw new ValidationException("Cannot roll back " + count + " migrations; nothing was changed",
-                        List.of("only " + applied.size() + " versioned migrations are applied"
+                        List.of("only " + applied.size() + (applied.size() == 1 ? " versioned migration is applied"
+                                : " versioned migrations are applied")
                                 + (history.baseline() != null ? " above the baseline " + history.baseline() : "")));
             }
             path.addAll(applied.subList(0, count));
