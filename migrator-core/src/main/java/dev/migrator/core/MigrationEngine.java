@@ -210,7 +210,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : plan.pending()) {
                 Executable e = prepare(session, m, false, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
-                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+                        shown(e.statements()), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
         }
@@ -224,7 +224,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : steps) {
                 Executable e = prepare(session, m, true, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
-                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+                        shown(e.statements()), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
         }
@@ -372,6 +372,14 @@ final class MigrationEngine {
 
     private TargetSession open() {
         return config.target().open(config.settings());
+    }
+
+    /**
+     * A plan's statements as shown: a plan is printed and kept (a CI artifact), so password literals are masked
+     * ({@code PASSWORD '****'}), as secret placeholders are left as {@code ${name}}.
+     */
+    private static List<String> shown(List<ScriptStatement> statements) {
+        return statements.stream().map(s -> Secrets.mask(s.text())).toList();
     }
 
     private static HistoryState read(TargetSession session) {
