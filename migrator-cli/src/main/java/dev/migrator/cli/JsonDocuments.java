@@ -112,6 +112,9 @@ final class JsonDocuments {
             error.put("line", f.line());
             error.put("statement", Secrets.mask(f.statement()));
             error.put("leftChanges", f.leftChanges());
+            error.put("statementNumber", f.statementNumber());
+            error.put("statementCount", f.statementCount());
+            error.put("committedStatements", f.committedStatements());
         }
         if (failure instanceof IrreversibleMigrationException i) {
             ArrayNode versions = error.putArray("versions");

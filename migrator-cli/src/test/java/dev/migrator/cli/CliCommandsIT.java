@@ -119,7 +119,7 @@ class CliCommandsIT {
         assertThat(plan.stdout()).startsWith("-- version 1: Create customers (V1__Create_customers.sql)")
                 .contains("CREATE TABLE customers (", "CREATE OR REPLACE VIEW customer_names").doesNotStartWith("{");
         assertThat(migrate.exitStatus()).as("%s", migrate).isZero();
-        assertThat(migrate.stdout()).contains("Applied 4 migrations", "version (none) -> 3",
+        assertThat(migrate.stdout()).contains("Applied 4 migrations", "version <none> -> 3",
                 "V3__Add_customer_email.sql");
         assertThat(migrate.stderr()).contains("INFO dev.migrator.events - {\"@timestamp\":");
         assertThat(info.stdout()).contains("Version", "State", "Undo").containsPattern("(?m)^3 +Add customer email +SQL +APPLIED +no");
