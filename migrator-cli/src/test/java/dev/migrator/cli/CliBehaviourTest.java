@@ -115,4 +115,22 @@ class CliBehaviourTest {
         assertThat(migrated.get("target").asText()).isEqualTo("jdbc:h2:" + dir.resolve("rbdata"))
                 .isEqualTo(plan.get("target").asText()).isEqualTo(info.get("target").asText());
     }
+
+    /** Issue 12 item 7: an unknown host is named as such; a driver message ending in '.' gets no second one. */
+    @Test
+    void connectionFailures_sayWhatHappened() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("conn"));
+        Files.writeString(m.resolve("V1__t.sql"), "CREATE TABLE t (id INT);\n");
+        String loc = "filesystem:" + m;
+        Run unknown = run("info", "--url", "jdbc:postgresql://no-such-host.invalid:5432/app", "--locations", loc,
+                "--json");
+        Run refused = run("info", "--url", "jdbc:postgresql://127.0.0.1:1/app", "--locations", loc, "--json");
+
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.json().get("error").get("message").asText())
+                .contains("the host no-such-host.invalid is unknown");
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.json().get("error").get("message").asText()).contains("Check the URL")
+                .doesNotContain("..");
+    }
 }
