@@ -166,7 +166,7 @@ final class MigrationEngine {
                 String after = text(state.currentVersionWithout(
                         steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
-                        undone.size() == 1 ? "" : "s", target, millisSince(start), after);
+                        undone.size() == 1 ? "" : "s", target, millisSince(start), shown(after));
                 return new RollbackResult(undone, before, after, target);
             }
         }
