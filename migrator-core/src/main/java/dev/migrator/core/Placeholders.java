@@ -56,7 +56,7 @@ final class Placeholders {
                 break;
             }
             String name = script.substring(from + 2, end);
-            if (!values.containsKey(name)) {
+            if (!values.containsKey(name) && !FlywayPlaceholders.isBuiltIn(name)) {
                 count++;
                 if (listed.size() < LISTED) {
                     for (; counted < from; counted++) {
@@ -73,7 +73,18 @@ final class Placeholders {
         return new Unknown(List.copyOf(listed), count);
     }
 
+    /** The script with its placeholders replaced; Flyway's built-in {@code ${flyway:...}} names are left as written. */
     String replace(String script) {
+        return replace(script, null, null);
+    }
+
+    /**
+     * The script with its placeholders replaced, Flyway's built-in {@code ${flyway:...}} names included (a value
+     * given with {@code placeholders(...)} wins over a built-in one of the same name).
+     *
+     * @param fileName what {@code ${flyway:filename}} reads; with {@code builtIns} null, built-ins are left as written
+     */
+    String replace(String script, String fileName, FlywayPlaceholders builtIns) {
         if (!enabled || script.indexOf("${") < 0) {
             return script;
         }
@@ -85,7 +96,11 @@ final class Placeholders {
             if (end < 0) {
                 break;
             }
-            String value = values.get(script.substring(start + 2, end));
+            String name = script.substring(start + 2, end);
+            String value = values.get(name);
+            if (value == null && builtIns != null && FlywayPlaceholders.isBuiltIn(name)) {
+                value = builtIns.value(name, fileName);
+            }
             out.append(script, from, start);
             out.append(value != null ? value : script.substring(start, end + 1));
             from = end + 1;
