@@ -170,6 +170,23 @@ class FlywayHabitsIT {
     }
 
     @Test
+    void baselineAndRepairCallbacksRunAroundTheirCommands() throws IOException {
+        TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
+        write("V1__Create_t.sql", "CREATE TABLE t (id INT);\n");
+        write("beforeBaseline.sql", "CREATE TABLE baseline_started (id INT);\n");
+        write("afterBaseline.sql", "INSERT INTO baseline_started VALUES (1);\n");
+        write("afterRepair.sql", "CREATE TABLE repaired (id INT);\n");
+        Migrator migrator = migrator(db, "filesystem:" + dir).build();
+
+        migrator.baseline("1");
+        migrator.repair();
+
+        assertThat(query(db, "SELECT id FROM baseline_started")).containsExactly(List.of("1"));
+        assertThat(tableExists(db, "repaired")).isTrue();
+        assertThat(Targets.history(db)).containsExactly("1 BASELINE SUCCESS");
+    }
+
+    @Test
     void anEventMigratorHasNoCommandForIsRefusedNamingTheFile() throws IOException {
         TestDatabase db = databases.create(DatabaseKind.H2);
         write("beforeClean.sql", "SELECT 1;\n");
