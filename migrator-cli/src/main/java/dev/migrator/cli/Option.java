@@ -37,6 +37,8 @@ enum Option {
             + "to standard error."),
     METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "
             + "PATH (replaced atomically), for node_exporter's textfile collector; see docs/observability.md."),
+    PUSHGATEWAY("pushgateway", "URL", "migrate, rollback: push the run's metrics to a Prometheus Pushgateway "
+            + "(job migrator, grouped by target); credentials in the URL are sent, never printed."),
     HELP("help", null, "Print this help and exit."),
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "

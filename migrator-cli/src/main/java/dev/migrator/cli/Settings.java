@@ -27,11 +27,13 @@ import java.util.Map;
  * @param metricsFile  {@code --metrics-file}, or {@code null}
  * @param failOnWarning {@code --fail-on warning}: lint exits 5 on warnings too
  * @param sarif        {@code --sarif FILE}, or {@code null}
+ * @param pushgateway  {@code --pushgateway URL} (it may hold credentials: never print it), or {@code null}
  */
 record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
-                boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif) {
+                boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif,
+                String pushgateway) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);

@@ -78,7 +78,8 @@ final class SettingsReader {
                 value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
                 driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
                 value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
-                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()));
+                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
+                value(Option.PUSHGATEWAY));
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */
