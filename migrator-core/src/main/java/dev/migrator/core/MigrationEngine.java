@@ -113,7 +113,7 @@ final class MigrationEngine {
                             plan.pending().size());
                 }
                 scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> applied = new ArrayList<>();
                 Version after = state.currentVersion();
                 for (ResolvedMigration m : plan.pending()) {
@@ -156,7 +156,7 @@ final class MigrationEngine {
                 String before = text(state.currentVersion());
                 LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
                 scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> undone = new ArrayList<>();
                 for (ResolvedMigration m : steps) {
                     scope.lock.checkHeld();
@@ -208,7 +208,7 @@ final class MigrationEngine {
             MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : plan.pending()) {
-                Executable e = prepare(session, m, false);
+                Executable e = prepare(session, m, false, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
@@ -222,7 +222,7 @@ final class MigrationEngine {
             List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to);
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : steps) {
-                Executable e = prepare(session, m, true);
+                Executable e = prepare(session, m, true, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
@@ -380,9 +380,15 @@ final class MigrationEngine {
     }
 
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo) {
+        return prepare(session, m, undo, false);
+    }
+
+    /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
+    private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo, boolean shown) {
         MigrationSource source = undo ? m.down() : m.up();
         if (source instanceof MigrationSource.Script s) {
-            return session.prepareScript(s.name(), placeholders.replace(s.text()));
+            return session.prepareScript(s.name(), shown ? placeholders.replaceShown(s.text())
+                    : placeholders.replace(s.text()));
         }
         return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
     }

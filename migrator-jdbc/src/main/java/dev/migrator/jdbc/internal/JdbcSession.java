@@ -66,7 +66,7 @@ public final class JdbcSession implements TargetSession {
         DatabaseMetaData md = work.getMetaData();
         this.server = new ServerSession(work, dialect, dialect.handles(md.getDatabaseProductName()));
         this.description = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion().split("[\\s-]")[0]
-                + " at " + Secrets.mask(md.getURL())
+                + " at " + JdbcUrls.describe(md.getURL())
                 + (md.getUserName() == null || md.getUserName().isEmpty() ? "" : " (user " + md.getUserName() + ")");
         this.schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(work);
         if (settings.schema() != null && dialect.schemaExists(work, settings.schema())) {
