@@ -59,6 +59,9 @@ final class Cli {
             if (settings.password() != null) {
                 secrets.accept(settings.password().reveal());
             }
+            if (FleetCommand.requested(arguments, env)) {
+                return new FleetCommand(env, out, err, secrets).run(arguments, settings);
+            }
             if (settings.pushgateway() != null) {
                 pushgateway = Pushgateway.of(settings.pushgateway());
                 if (pushgateway.password() != null && !pushgateway.password().isEmpty()) {
@@ -106,11 +109,16 @@ final class Cli {
     }
 
     private static Migrator migrator(Settings s, MigrationTarget target, ClassLoader loader, MetricsFile metrics) {
-        Migrator.Builder builder = Migrator.builder().target(target).classLoader(loader).outOfOrder(s.outOfOrder())
+        return builder(s, target.defaultLocation(), loader, metrics).target(target).build();
+    }
+
+    /** Every setting of a migrator but its target: also the template of a fleet's migrators. */
+    static Migrator.Builder builder(Settings s, String defaultLocation, ClassLoader loader, MetricsFile metrics) {
+        Migrator.Builder builder = Migrator.builder().classLoader(loader).outOfOrder(s.outOfOrder())
                 .placeholders(s.placeholders());
         // A CLI has no application class path: the target's default location is read from the working directory.
         List<String> locations = s.locations().isEmpty()
-                ? List.of("filesystem:" + target.defaultLocation().replaceFirst("^classpath:", "")) : s.locations();
+                ? List.of("filesystem:" + defaultLocation.replaceFirst("^classpath:", "")) : s.locations();
         builder.locations(locations.toArray(String[]::new));
         if (s.schema() != null) {
             builder.schema(s.schema());
@@ -127,7 +135,7 @@ final class Cli {
         if (metrics != null) {
             builder.listener(metrics);
         }
-        return builder.build();
+        return builder;
     }
 
     private int fail(Command command, String target, Throwable failure, boolean json) {

@@ -43,7 +43,22 @@ enum Option {
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
             + "warning.", true),
-    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true);
+    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true),
+    // Fleets (docs/fleet.md): taken by the commands FleetCommand.COMMANDS names; --url becomes the default URL.
+    TARGETS("targets", "FILE", "Run against every target of a YAML or JSON file (name, url, user, password-env or "
+            + "password-file, schema, group, placeholders); see docs/fleet.md.", true),
+    TARGETS_QUERY("targets-query", "SQL", "Read the targets from a registry database instead: a query returning "
+            + "the columns name, url, user, password_env, password_file, schema, group, placeholder_<NAME>.", true),
+    REGISTRY_URL("registry-url", "URL", "The JDBC URL of the registry database --targets-query reads, as --user "
+            + "with the password of --password-env or --password-file.", true),
+    PARALLEL("parallel", "N", "Fleets: how many targets run at once (default 1).", true),
+    CANARY("canary", "NAME[,NAME]|N", "Fleets: run these targets (or the first N) first; if one fails, nothing "
+            + "else starts.", true),
+    ON_ERROR("on-error", "stop|continue|max=K", "Fleets: stop starting targets at the first failure (stop, the "
+            + "default), never (continue), or once K have failed.", true),
+    SHARD("shard", "I/N", "Fleets: only the targets whose name hashes to shard I of N (0 <= I < N); with N alone, "
+            + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
+    TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

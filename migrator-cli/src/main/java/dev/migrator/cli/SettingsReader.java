@@ -54,7 +54,7 @@ final class SettingsReader {
     private Settings settings() {
         Command command = args.command();
         String url = value(Option.URL);
-        if (url == null || url.isBlank()) {
+        if ((url == null || url.isBlank()) && !FleetCommand.requested(args, env)) {
             throw new UsageException(command.word() + " needs --url (or " + Option.URL.environmentVariable()
                     + ", or url= in --config): a jdbc: URL or mongodb://host:port/database", command);
         }
@@ -73,7 +73,7 @@ final class SettingsReader {
             throw new UsageException(origin(Option.FAIL_ON) + " is '" + failOn + "'; write error or warning", command);
         }
         String sarif = command.takes(Option.SARIF) ? value(Option.SARIF) : null;
-        return new Settings(command, url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
+        return new Settings(command, url == null || url.isBlank() ? null : url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
                 lockSeconds == null ? null : Duration.ofSeconds(lockSeconds), value(Option.SCHEMA),
                 value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
                 driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
@@ -237,7 +237,7 @@ final class SettingsReader {
                 problems.add("'" + key + "' is not an option; the keys are the long options without --, such as "
                         + "url, locations, lock-timeout, placeholder.NAME");
             } else if (option != null && (!option.configurable() || option == Option.CONFIG
-                    || option == Option.PLACEHOLDER)) {
+                    || option == Option.PLACEHOLDER || FleetCommand.OPTIONS.contains(option))) {
                 problems.add("'" + key + "' cannot be set in a config file");
             }
         }

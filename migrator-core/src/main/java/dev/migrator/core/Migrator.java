@@ -239,6 +239,34 @@ public final class Migrator {
             lint = c.lint();
         }
 
+        /**
+         * A copy of this builder for one target of a {@link Fleet}: its own target, its schema when not
+         * {@code null}, and its placeholders over this builder's. This builder is left as it was.
+         */
+        Builder forFleetTarget(MigrationTarget fleetTarget, String fleetSchema, Map<String, String> morePlaceholders) {
+            Builder copy = new Builder();
+            copy.target = fleetTarget;
+            copy.locations = locations;
+            copy.migrations = migrations;
+            copy.placeholders = new LinkedHashMap<>(placeholders);
+            copy.placeholders.putAll(morePlaceholders);
+            copy.replacePlaceholders = replacePlaceholders;
+            copy.historyTable = historyTable;
+            copy.schema = fleetSchema != null ? fleetSchema : schema;
+            copy.lockTimeout = lockTimeout;
+            copy.outOfOrder = outOfOrder;
+            copy.listener = listener;
+            copy.installedBy = installedBy;
+            copy.clock = clock;
+            copy.lease = lease;
+            copy.classLoader = classLoader;
+            copy.ddlLockTimeout = ddlLockTimeout;
+            copy.statementTimeout = statementTimeout;
+            copy.ddlRetries = ddlRetries;
+            copy.lint = lint;
+            return copy;
+        }
+
         /** The database to migrate (required): {@code JdbcTarget.of(dataSource)}, {@code MongoTarget.of(...)}. */
         public Builder target(MigrationTarget target) {
             this.target = Objects.requireNonNull(target, "target");
