@@ -69,6 +69,8 @@ final class MigrationEngine {
 
     MigrateResult migrate(Version upTo) {
         long start = System.nanoTime();
+        // Only filesystem locations holding a migrator.sum are read again: a boot without one pays one stat per location.
+        IntegrityFile.verifyBeforeRun(config.locations());
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             List<ResolvedMigration> resolved = started.resolved();
             TargetSession session = started.session();
