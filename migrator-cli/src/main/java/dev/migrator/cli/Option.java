@@ -41,7 +41,12 @@ enum Option {
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
             + "warning.", true),
-    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true);
+    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true),
+    OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
+    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+            true),
+    AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
+            + "schema of the same database, dropped afterwards.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";
