@@ -132,6 +132,9 @@ final class MigrationEngine {
                         after = m.version();
                     }
                 }
+                if (!applied.isEmpty()) {
+                    SchemaDrift.record(session, runId, text(after), config.clock());
+                }
                 LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
                         applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
                 return new MigrateResult(applied, before, text(after), target);
@@ -167,6 +170,9 @@ final class MigrationEngine {
                 }
                 String after = text(state.currentVersionWithout(
                         steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
+                if (!undone.isEmpty()) {
+                    SchemaDrift.record(session, runId, after, config.clock());
+                }
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
                         undone.size() == 1 ? "" : "s", target, millisSince(start), after);
                 return new RollbackResult(undone, before, after, target);
