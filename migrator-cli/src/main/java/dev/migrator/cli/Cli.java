@@ -70,6 +70,11 @@ final class Cli {
             }
             metrics = settings.metricsFile() == null && pushgateway == null ? null
                     : new MetricsFile(settings.metricsFile(), java.time.Clock.systemUTC());
+            if (settings.offlineCommand()) {
+                Report report = IntegrityCommands.run(settings);
+                out.print(json ? report.json() + "\n" : report.text());
+                return report.exitStatus();
+            }
             ClassLoader loader = DriverPath.load(settings.driverPath());
             try (Targets.Opened opened = Targets.open(settings)) {
                 target = opened.target().toString();

@@ -58,7 +58,12 @@ enum Option {
             + "default), never (continue), or once K have failed.", true),
     SHARD("shard", "I/N", "Fleets: only the targets whose name hashes to shard I of N (0 <= I < N); with N alone, "
             + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
-    TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true);
+    TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
+    OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
+    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+            true),
+    AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
+            + "schema of the same database, dropped afterwards.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

@@ -69,6 +69,8 @@ final class MigrationEngine {
 
     MigrateResult migrate(Version upTo) {
         long start = System.nanoTime();
+        // Only filesystem locations holding a migrator.sum are read again: a boot without one pays one stat per location.
+        IntegrityFile.verifyBeforeRun(config.locations());
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             List<ResolvedMigration> resolved = started.resolved();
             TargetSession session = started.session();
@@ -130,6 +132,9 @@ final class MigrationEngine {
                         after = m.version();
                     }
                 }
+                if (!applied.isEmpty()) {
+                    SchemaDrift.record(session, runId, text(after), config.clock());
+                }
                 LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
                         applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
                 return new MigrateResult(applied, before, text(after), target);
@@ -165,6 +170,9 @@ final class MigrationEngine {
                 }
                 String after = text(state.currentVersionWithout(
                         steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
+                if (!undone.isEmpty()) {
+                    SchemaDrift.record(session, runId, after, config.clock());
+                }
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
                         undone.size() == 1 ? "" : "s", target, millisSince(start), after);
                 return new RollbackResult(undone, before, after, target);

@@ -147,6 +147,19 @@ public final class Migrator {
         return MigrationLinter.lint(config);
     }
 
+    /**
+     * Compares the live schema with the snapshot stored by the last {@code migrate()} or {@code rollback()} that
+     * changed something, and lists each difference made outside the migrations (a column added by hand, an index
+     * dropped, a type changed). Reads only. Empty when there is none, or no run has stored a snapshot yet;
+     * {@link SchemaDrift#check} tells the two apart.
+     *
+     * @return one line per difference, such as {@code column orders.note: present now, absent after the last
+     *         migration run}
+     */
+    public List<String> checkDrift() {
+        return SchemaDrift.check(this).differences();
+    }
+
     /** The target this migrator runs against. */
     public MigrationTarget target() {
         return config.target();

@@ -9,6 +9,7 @@ import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
 import dev.migrator.api.spi.HistoryStore;
 import dev.migrator.api.spi.SchemaModel;
+import dev.migrator.api.spi.SnapshotStore;
 import dev.migrator.api.spi.ScriptStatement;
 import dev.migrator.api.spi.Secrets;
 import dev.migrator.api.spi.TargetLock;
@@ -286,10 +287,16 @@ public final class JdbcSession implements TargetSession {
     @Override
     public SchemaModel snapshot() {
         try {
-            return dialect.snapshot(work, schema, Set.of(settings.historyTable(), settings.lockTable()));
+            return dialect.snapshot(work, schema, Set.of(settings.historyTable(), settings.lockTable(),
+                    SnapshotStore.TABLE));
         } catch (SQLException e) {
             throw targetFailure("Cannot read the schema", e);
         }
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return new JdbcSnapshotStore(this, dialect, schema, settings.historyTable());
     }
 
     @Override
