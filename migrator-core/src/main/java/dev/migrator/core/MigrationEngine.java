@@ -71,6 +71,8 @@ final class MigrationEngine {
 
     MigrateResult migrate(Version upTo) {
         long start = System.nanoTime();
+        // Only filesystem locations holding a migrator.sum are read again: a boot without one pays one stat per location.
+        IntegrityFile.verifyBeforeRun(config.locations());
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             List<ResolvedMigration> resolved = started.resolved();
             TargetSession session = started.session();
@@ -119,7 +121,7 @@ final class MigrationEngine {
                             plan.pending().size());
                 }
                 scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> applied = new ArrayList<>();
                 Version after = state.currentVersion();
                 try {
@@ -162,6 +164,9 @@ final class MigrationEngine {
                     callbacks.runAfterError(Callbacks.AFTER_MIGRATE_ERROR, failure);
                     throw failure;
                 }
+                if (!applied.isEmpty()) {
+                    SchemaDrift.record(session, runId, text(after), config.clock());
+                }
                 LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
                         applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
                 return new MigrateResult(applied, before, text(after), target);
@@ -188,7 +193,7 @@ final class MigrationEngine {
                 String before = text(state.currentVersion());
                 LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
                 scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> undone = new ArrayList<>();
                 Callbacks.Run callbacks = callbacks(started);
                 try {
@@ -212,6 +217,9 @@ final class MigrationEngine {
                 }
                 String after = text(state.currentVersionWithout(
                         steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
+                if (!undone.isEmpty()) {
+                    SchemaDrift.record(session, runId, after, config.clock());
+                }
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
                         undone.size() == 1 ? "" : "s", target, millisSince(start), after);
                 return new RollbackResult(undone, before, after, target);
@@ -290,7 +298,7 @@ final class MigrationEngine {
             MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : plan.pending()) {
-                Executable e = prepare(session, m, false);
+                Executable e = prepare(session, m, false, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
@@ -304,7 +312,7 @@ final class MigrationEngine {
             List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to);
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : steps) {
-                Executable e = prepare(session, m, true);
+                Executable e = prepare(session, m, true, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
@@ -483,24 +491,29 @@ final class MigrationEngine {
     }
 
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo) {
+        return prepare(session, m, undo, false);
+    }
+
+    /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
+    private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo, boolean shown) {
         MigrationSource source = undo ? m.down() : m.up();
         if (source instanceof MigrationSource.Script s) {
-            return session.prepareScript(s.name(), scriptText(session, s));
+            return session.prepareScript(s.name(), scriptText(session, s, shown));
         }
         return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
     }
 
     /** A script's text as the target runs it: placeholders (Flyway's built-in ones too) replaced, directives added. */
-    private String scriptText(TargetSession session, MigrationSource.Script s) {
+    private String scriptText(TargetSession session, MigrationSource.Script s, boolean shown) {
         if (builtIns == null || builtIns.session() != session) {
             builtIns = new FlywayPlaceholders(session, config.schema(), config.historyTable(), config.clock());
         }
-        return s.withDirectives(placeholders.replace(s.text(), s.name(), builtIns));
+        return s.withDirectives(placeholders.replace(s.text(), shown, s.name(), builtIns));
     }
 
     /** The Flyway callbacks of this run, on its session. */
     private Callbacks.Run callbacks(Start started) {
-        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s));
+        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s, false));
     }
 
     /** Takes the lock, creates the history if missing, and gives the run its identity. */

@@ -1,5 +1,7 @@
 package dev.migrator.core;
 
+import dev.migrator.api.spi.Secrets;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +75,28 @@ final class Placeholders {
         return new Unknown(List.copyOf(listed), count);
     }
 
+    /** The values of the placeholders whose names say they are secrets ({@link Secrets#isSecretName}). */
+    List<String> secretValues() {
+        List<String> out = new ArrayList<>();
+        values.forEach((name, value) -> {
+            if (Secrets.isSecretName(name) && value != null && !value.isEmpty()) {
+                out.add(value);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * As {@link #replace}, for a script that is shown rather than run (a plan, lint findings): a placeholder whose name
+     * says it is a secret stays {@code ${name}}.
+     */
+    String replaceShown(String script) {
+        return replace(script, true, null, null);
+    }
+
     /** The script with its placeholders replaced; Flyway's built-in {@code ${flyway:...}} names are left as written. */
     String replace(String script) {
-        return replace(script, null, null);
+        return replace(script, false, null, null);
     }
 
     /**
@@ -85,6 +106,11 @@ final class Placeholders {
      * @param fileName what {@code ${flyway:filename}} reads; with {@code builtIns} null, built-ins are left as written
      */
     String replace(String script, String fileName, FlywayPlaceholders builtIns) {
+        return replace(script, false, fileName, builtIns);
+    }
+
+    /** As above; {@code shown} as for {@link #replaceShown}. */
+    String replace(String script, boolean shown, String fileName, FlywayPlaceholders builtIns) {
         if (!enabled || script.indexOf("${") < 0) {
             return script;
         }
@@ -97,7 +123,7 @@ final class Placeholders {
                 break;
             }
             String name = script.substring(start + 2, end);
-            String value = values.get(name);
+            String value = shown && Secrets.isSecretName(name) ? null : values.get(name);
             if (value == null && builtIns != null && FlywayPlaceholders.isBuiltIn(name)) {
                 value = builtIns.value(name, fileName);
             }

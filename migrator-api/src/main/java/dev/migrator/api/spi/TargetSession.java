@@ -61,8 +61,16 @@ public interface TargetSession extends AutoCloseable {
      */
     void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord) throws ExecutionFailure;
 
-    /** Captures the schema's objects, without the history and lock tables. */
+    /** Captures the schema's objects, without the history, lock and snapshot tables. */
     SchemaModel snapshot();
+
+    /**
+     * Where the snapshot of each run is kept for drift detection, or {@code null} where this target keeps none (the
+     * default): runs then store no snapshot, and a drift check says the target cannot tell.
+     */
+    default SnapshotStore snapshots() {
+        return null;
+    }
 
     /** How a statement is ended in a reviewable script: {@code ";"}, or {@code "\nGO"} for SQL Server. */
     default String statementTerminator() {
