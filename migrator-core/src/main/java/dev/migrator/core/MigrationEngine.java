@@ -513,7 +513,8 @@ final class MigrationEngine {
 
     /** The Flyway callbacks of this run, on its session. */
     private Callbacks.Run callbacks(Start started) {
-        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s, false));
+        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s, false),
+                placeholders.secretValues());
     }
 
     /** Takes the lock, creates the history if missing, and gives the run its identity. */
