@@ -34,6 +34,9 @@ final class FakeTarget implements MigrationTarget {
     volatile boolean atomic = true;
     volatile boolean failAppends;
     volatile boolean loseLeaseOnRenew;
+    /** Other tools' tables, by name, for adoption. */
+    final java.util.Map<String, dev.migrator.api.spi.ForeignTable> foreignTables =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private String owner;
 
     @Override
@@ -110,6 +113,11 @@ final class FakeTarget implements MigrationTarget {
                     }
                 }
             };
+        }
+
+        @Override
+        public dev.migrator.api.spi.ForeignTable readForeignTable(String table) {
+            return foreignTables.get(table);
         }
 
         @Override
