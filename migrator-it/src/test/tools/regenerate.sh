@@ -6,6 +6,7 @@
 #
 #   regenerate.sh           rewrites the fixtures
 #   regenerate.sh --check   regenerates into a temporary folder and fails (exit 1, printing the diff) when they differ
+# Exit status 2: a tool or a database server is missing (what to install is printed).
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (psql as postgres), MariaDB on 127.0.0.1:3306 (mysql as root), the Debian
 # packages python3-alembic python3-django python3-psycopg2 python3-mysqldb, and node with npm (the Node.js tools
@@ -34,7 +35,7 @@ pg_isready -q -h 127.0.0.1 -p 5432 || die "PostgreSQL does not answer on 127.0.0
 mysqladmin -uroot ping >/dev/null 2>&1 || die "MariaDB does not answer (mysqladmin -uroot ping)"
 if [ ! -d "$here/node_modules/knex" ] || [ ! -d "$here/node_modules/sequelize-cli" ]; then
   log "installing the Node.js tools (npm ci in $here)"
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $here"
 fi
 NODE_BIN=$here/node_modules
 
