@@ -32,7 +32,8 @@ enum Option {
     OUT_OF_ORDER("out-of-order", null, "Apply a pending migration below the latest applied version."),
     DRIVER_PATH("driver-path", "JAR[,JAR]", "Jar files, or directories of jars, holding more JDBC drivers (Oracle "
             + "ojdbc11.jar) and classpath: migrations."),
-    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod."),
+    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod. Or a "
+            + "Flyway flyway.conf or flyway.toml (docs/flyway-habits.md)."),
     JSON("json", null, "Print exactly one JSON document on standard output (see docs/json-report.md); logs go "
             + "to standard error."),
     METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "

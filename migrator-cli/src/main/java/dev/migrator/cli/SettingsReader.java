@@ -47,7 +47,9 @@ final class SettingsReader {
      */
     static Settings read(Arguments args, Map<String, String> env) {
         String config = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : env.get(Option.CONFIG.environmentVariable());
-        Properties file = config == null ? new Properties() : load(Paths.get(config));
+        Properties file = config == null ? new Properties()
+                : FlywayConfigFile.isFlyway(Paths.get(config))
+                ? FlywayConfigFile.read(Paths.get(config), args.command(), env) : load(Paths.get(config));
         return new SettingsReader(args, env, file, config).settings();
     }
 
@@ -224,6 +226,9 @@ final class SettingsReader {
             return new Password(text);
         }
         String fallback = env.get(DEFAULT_PASSWORD_ENV);
+        if (fallback == null && file.getProperty(FlywayConfigFile.PASSWORD) != null) {
+            return new Password(file.getProperty(FlywayConfigFile.PASSWORD));
+        }
         return fallback == null ? null : new Password(fallback);
     }
 

@@ -227,6 +227,26 @@ public final class JdbcSession implements TargetSession {
     }
 
     @Override
+    public String currentSchema() {
+        try {
+            String schema = work.getSchema();
+            // Where schemas are catalogs (MySQL, MariaDB) the driver reports no schema: the database is the schema.
+            return schema != null ? schema : work.getCatalog();
+        } catch (SQLException | AbstractMethodError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String databaseName() {
+        try {
+            return work.getCatalog();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @Override
     public String user() {
         try {
             String user = work.getMetaData().getUserName();
