@@ -69,6 +69,8 @@ final class MigrationEngine {
 
     MigrateResult migrate(Version upTo) {
         long start = System.nanoTime();
+        // Only filesystem locations holding a migrator.sum are read again: a boot without one pays one stat per location.
+        IntegrityFile.verifyBeforeRun(config.locations());
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             List<ResolvedMigration> resolved = started.resolved();
             TargetSession session = started.session();
@@ -79,6 +81,10 @@ final class MigrationEngine {
             String target = session.describe();
             mdc.target(target);
             HistoryState state = read(session);
+            if (config.adoptOnMigrate() != null && !state.anyApplied()
+                    && adopt(ForeignTools.get(config.adoptOnMigrate()), null, resolved, session, true) != null) {
+                state = read(session);
+            }
             Map<ResolvedMigration, Executable> prepared = new HashMap<>();
             Resumption resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
@@ -113,7 +119,7 @@ final class MigrationEngine {
                             plan.pending().size());
                 }
                 scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> applied = new ArrayList<>();
                 Version after = state.currentVersion();
                 for (ResolvedMigration m : plan.pending()) {
@@ -130,6 +136,9 @@ final class MigrationEngine {
                         after = m.version();
                     }
                 }
+                if (!applied.isEmpty()) {
+                    SchemaDrift.record(session, runId, text(after), config.clock());
+                }
                 LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
                         applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
                 return new MigrateResult(applied, before, text(after), target);
@@ -145,26 +154,33 @@ final class MigrationEngine {
             String target = session.describe();
             mdc.target(target);
             // Checked once before locking, so a refused rollback touches nothing at all, and again under the lock.
-            List<ResolvedMigration> steps = RollbackPlanner.plan(resolved, read(session), count, to);
+            List<ResolvedMigration> steps = RollbackPlanner.plan(resolved, read(session), count, to).steps();
             Map<ResolvedMigration, Executable> prepared = new HashMap<>();
             for (ResolvedMigration m : steps) {
                 prepared.put(m, prepare(session, m, true));
             }
             try (RunScope scope = lock(session, target)) {
                 HistoryState state = read(session);
-                steps = RollbackPlanner.plan(resolved, state, count, to);
+                RollbackPlanner.Path path = RollbackPlanner.plan(resolved, state, count, to);
+                steps = path.steps();
                 String before = text(state.currentVersion());
                 LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
                 scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run);
+                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> undone = new ArrayList<>();
                 for (ResolvedMigration m : steps) {
                     scope.lock.checkHeld();
                     Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
                     undone.add(executor.execute(m, e, Action.UNDO));
                 }
-                String after = text(state.currentVersionWithout(
-                        steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
+                undone.addAll(Adoption.undo(scope.run, session, path.unadopt(), config.clock()));
+                java.util.Set<Version> gone = new java.util.HashSet<>();
+                steps.forEach(m -> gone.add(m.version()));
+                path.unadopt().forEach(u -> gone.add(u.version));
+                String after = text(state.currentVersionWithout(gone));
+                if (!undone.isEmpty()) {
+                    SchemaDrift.record(session, runId, after, config.clock());
+                }
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
                         undone.size() == 1 ? "" : "s", target, millisSince(start), after);
                 return new RollbackResult(undone, before, after, target);
@@ -208,7 +224,7 @@ final class MigrationEngine {
             MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : plan.pending()) {
-                Executable e = prepare(session, m, false);
+                Executable e = prepare(session, m, false, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
@@ -219,14 +235,43 @@ final class MigrationEngine {
     MigrationPlan rollbackPlan(int count, Version to) {
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             TargetSession session = started.session();
-            List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to);
+            List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to).steps();
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : steps) {
-                Executable e = prepare(session, m, true);
+                Executable e = prepare(session, m, true, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
+        }
+    }
+
+    AdoptResult adopt(ForeignTool tool, String table) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            mdc.target(started.session().describe());
+            return adopt(tool, table, started.resolved(), started.session(), false);
+        }
+    }
+
+    /**
+     * Reads and checks the other tool's table without the lock (a refusal writes and locks nothing), then takes the
+     * lock and writes what is not adopted yet. {@code ifFirstBoot}: adoptOnMigrate's adoption, done only while
+     * migrator has applied nothing, and skipped (null) when the tool's table does not exist.
+     */
+    private AdoptResult adopt(ForeignTool tool, String table, List<ResolvedMigration> resolved, TargetSession session,
+                              boolean ifFirstBoot) {
+        Adoption adoption = new Adoption(tool, table, config);
+        ForeignTool.ForeignHistory foreign = adoption.read(session, resolved, !ifFirstBoot);
+        if (foreign == null) {
+            return null;
+        }
+        try (RunScope scope = lock(session, session.describe())) {
+            HistoryState state = read(session);
+            if (ifFirstBoot && state.anyApplied()) {
+                return null;
+            }
+            scope.run.startRanksAfter(state.maxRank());
+            return adoption.write(scope.run, session, state, foreign);
         }
     }
 
@@ -380,9 +425,15 @@ final class MigrationEngine {
     }
 
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo) {
+        return prepare(session, m, undo, false);
+    }
+
+    /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
+    private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo, boolean shown) {
         MigrationSource source = undo ? m.down() : m.up();
         if (source instanceof MigrationSource.Script s) {
-            return session.prepareScript(s.name(), placeholders.replace(s.text()));
+            return session.prepareScript(s.name(), shown ? placeholders.replaceShown(s.text())
+                    : placeholders.replace(s.text()));
         }
         return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
     }

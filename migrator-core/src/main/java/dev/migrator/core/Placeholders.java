@@ -1,5 +1,7 @@
 package dev.migrator.core;
 
+import dev.migrator.api.spi.Secrets;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,30 @@ final class Placeholders {
         return new Unknown(List.copyOf(listed), count);
     }
 
+    /** The values of the placeholders whose names say they are secrets ({@link Secrets#isSecretName}). */
+    List<String> secretValues() {
+        List<String> out = new ArrayList<>();
+        values.forEach((name, value) -> {
+            if (Secrets.isSecretName(name) && value != null && !value.isEmpty()) {
+                out.add(value);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * As {@link #replace}, for a script that is shown rather than run (a plan, lint findings): a placeholder whose name
+     * says it is a secret stays {@code ${name}}.
+     */
+    String replaceShown(String script) {
+        return replace(script, true);
+    }
+
     String replace(String script) {
+        return replace(script, false);
+    }
+
+    private String replace(String script, boolean shown) {
         if (!enabled || script.indexOf("${") < 0) {
             return script;
         }
@@ -85,7 +110,8 @@ final class Placeholders {
             if (end < 0) {
                 break;
             }
-            String value = values.get(script.substring(start + 2, end));
+            String name = script.substring(start + 2, end);
+            String value = shown && Secrets.isSecretName(name) ? null : values.get(name);
             out.append(script, from, start);
             out.append(value != null ? value : script.substring(start, end + 1));
             from = end + 1;
