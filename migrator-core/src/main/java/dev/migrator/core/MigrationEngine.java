@@ -83,6 +83,10 @@ final class MigrationEngine {
             String target = session.describe();
             mdc.target(target);
             HistoryState state = read(session);
+            if (config.adoptOnMigrate() != null && !state.anyApplied()
+                    && adopt(ForeignTools.get(config.adoptOnMigrate()), null, resolved, session, true) != null) {
+                state = read(session);
+            }
             Map<ResolvedMigration, Executable> prepared = new HashMap<>();
             Resumption resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
             MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
@@ -182,14 +186,15 @@ final class MigrationEngine {
             String target = session.describe();
             mdc.target(target);
             // Checked once before locking, so a refused rollback touches nothing at all, and again under the lock.
-            List<ResolvedMigration> steps = RollbackPlanner.plan(resolved, read(session), count, to);
+            List<ResolvedMigration> steps = RollbackPlanner.plan(resolved, read(session), count, to).steps();
             Map<ResolvedMigration, Executable> prepared = new HashMap<>();
             for (ResolvedMigration m : steps) {
                 prepared.put(m, prepare(session, m, true));
             }
             try (RunScope scope = lock(session, target)) {
                 HistoryState state = read(session);
-                steps = RollbackPlanner.plan(resolved, state, count, to);
+                RollbackPlanner.Path path = RollbackPlanner.plan(resolved, state, count, to);
+                steps = path.steps();
                 String before = text(state.currentVersion());
                 LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
                 scope.run.startRanksAfter(state.maxRank());
@@ -215,8 +220,11 @@ final class MigrationEngine {
                     callbacks.runAfterError(Callbacks.AFTER_UNDO_ERROR, failure);
                     throw failure;
                 }
-                String after = text(state.currentVersionWithout(
-                        steps.stream().map(ResolvedMigration::version).collect(java.util.stream.Collectors.toSet())));
+                undone.addAll(Adoption.undo(scope.run, session, path.unadopt(), config.clock()));
+                java.util.Set<Version> gone = new java.util.HashSet<>();
+                steps.forEach(m -> gone.add(m.version()));
+                path.unadopt().forEach(u -> gone.add(u.version));
+                String after = text(state.currentVersionWithout(gone));
                 if (!undone.isEmpty()) {
                     SchemaDrift.record(session, runId, after, config.clock());
                 }
@@ -309,7 +317,7 @@ final class MigrationEngine {
     MigrationPlan rollbackPlan(int count, Version to) {
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             TargetSession session = started.session();
-            List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to);
+            List<ResolvedMigration> steps = RollbackPlanner.plan(started.resolved(), read(session), count, to).steps();
             List<PlannedMigration> planned = new ArrayList<>();
             for (ResolvedMigration m : steps) {
                 Executable e = prepare(session, m, true, true);
@@ -317,6 +325,35 @@ final class MigrationEngine {
                         e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
+        }
+    }
+
+    AdoptResult adopt(ForeignTool tool, String table) {
+        try (LogContext mdc = new LogContext(runId); Start started = start()) {
+            mdc.target(started.session().describe());
+            return adopt(tool, table, started.resolved(), started.session(), false);
+        }
+    }
+
+    /**
+     * Reads and checks the other tool's table without the lock (a refusal writes and locks nothing), then takes the
+     * lock and writes what is not adopted yet. {@code ifFirstBoot}: adoptOnMigrate's adoption, done only while
+     * migrator has applied nothing, and skipped (null) when the tool's table does not exist.
+     */
+    private AdoptResult adopt(ForeignTool tool, String table, List<ResolvedMigration> resolved, TargetSession session,
+                              boolean ifFirstBoot) {
+        Adoption adoption = new Adoption(tool, table, config);
+        ForeignTool.ForeignHistory foreign = adoption.read(session, resolved, !ifFirstBoot);
+        if (foreign == null) {
+            return null;
+        }
+        try (RunScope scope = lock(session, session.describe())) {
+            HistoryState state = read(session);
+            if (ifFirstBoot && state.anyApplied()) {
+                return null;
+            }
+            scope.run.startRanksAfter(state.maxRank());
+            return adoption.write(scope.run, session, state, foreign);
         }
     }
 
@@ -504,11 +541,13 @@ final class MigrationEngine {
     }
 
     /** A script's text as the target runs it: placeholders (Flyway's built-in ones too) replaced, directives added. */
+    /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
     private String scriptText(TargetSession session, MigrationSource.Script s, boolean shown) {
         if (builtIns == null || builtIns.session() != session) {
             builtIns = new FlywayPlaceholders(session, config.schema(), config.historyTable(), config.clock());
         }
-        return s.withDirectives(placeholders.replace(s.text(), shown, s.name(), builtIns));
+        return s.withDirectives(shown ? placeholders.replaceShown(s.text(), s.name(), builtIns)
+                : placeholders.replace(s.text(), s.name(), builtIns));
     }
 
     /** The Flyway callbacks of this run, on its session. */

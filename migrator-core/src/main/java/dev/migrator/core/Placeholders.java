@@ -86,17 +86,9 @@ final class Placeholders {
         return out;
     }
 
-    /**
-     * As {@link #replace}, for a script that is shown rather than run (a plan, lint findings): a placeholder whose name
-     * says it is a secret stays {@code ${name}}.
-     */
-    String replaceShown(String script) {
-        return replace(script, true, null, null);
-    }
-
     /** The script with its placeholders replaced; Flyway's built-in {@code ${flyway:...}} names are left as written. */
     String replace(String script) {
-        return replace(script, false, null, null);
+        return replace(script, null, null, false);
     }
 
     /**
@@ -106,11 +98,23 @@ final class Placeholders {
      * @param fileName what {@code ${flyway:filename}} reads; with {@code builtIns} null, built-ins are left as written
      */
     String replace(String script, String fileName, FlywayPlaceholders builtIns) {
-        return replace(script, false, fileName, builtIns);
+        return replace(script, fileName, builtIns, false);
     }
 
-    /** As above; {@code shown} as for {@link #replaceShown}. */
-    String replace(String script, boolean shown, String fileName, FlywayPlaceholders builtIns) {
+    /**
+     * As {@link #replace(String, String, FlywayPlaceholders)}, for a script that is shown rather than run (a plan,
+     * lint findings): a placeholder whose name says it is a secret stays {@code ${name}}.
+     */
+    String replaceShown(String script) {
+        return replace(script, null, null, true);
+    }
+
+    /** As {@link #replaceShown(String)}, with Flyway's built-in names. */
+    String replaceShown(String script, String fileName, FlywayPlaceholders builtIns) {
+        return replace(script, fileName, builtIns, true);
+    }
+
+    private String replace(String script, String fileName, FlywayPlaceholders builtIns, boolean shown) {
         if (!enabled || script.indexOf("${") < 0) {
             return script;
         }

@@ -117,4 +117,18 @@ public interface TargetSession extends AutoCloseable {
     default java.util.List<LintIssue> lint(java.util.List<LintInput> scripts) {
         return java.util.List.of();
     }
+
+    /**
+     * Reads another tool's history table for adoption, without writing anything. The name is matched ignoring case
+     * where the database folds unquoted names ({@code DATABASECHANGELOG} is {@code databasechangelog} on
+     * PostgreSQL), in the session's schema unless qualified as {@code schema.table}.
+     *
+     * @return the table's rows, or null when no such table exists
+     * @throws dev.migrator.api.ConfigurationException where the target keeps no tables (MongoDB)
+     */
+    default ForeignTable readForeignTable(String table) {
+        throw new dev.migrator.api.ConfigurationException("Adopting another tool's history is not supported on "
+                + describe() + ": Flyway, Liquibase, Alembic, Django, Knex and Sequelize keep their histories in "
+                + "relational databases; use adopt with a JDBC target");
+    }
 }

@@ -181,6 +181,11 @@ public final class JdbcSession implements TargetSession {
     }
 
     @Override
+    public dev.migrator.api.spi.ForeignTable readForeignTable(String table) {
+        return ForeignTableReader.read(work, dialect, schema, table, description);
+    }
+
+    @Override
     public void guard(Runnable beforeEachStatement) {
         this.statementGuard = beforeEachStatement;
     }
