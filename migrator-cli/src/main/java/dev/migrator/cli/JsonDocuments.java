@@ -172,7 +172,7 @@ final class JsonDocuments {
         return root;
     }
 
-    private static String write(ObjectNode node) {
+    static String write(ObjectNode node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -13,7 +13,8 @@ final class Usage {
               2  bad usage or configuration; nothing was changed
               3  validation failed (or a rollback would cross a migration without a down)
               4  timed out waiting for another instance's migration lock, or lost the lock while migrating
-              5  lint found risks at the --fail-on level
+              5  lint found risks at the level of --fail-on
+              6  drift: the schema changed outside the migrations
             """;
 
     private Usage() {
@@ -43,6 +44,9 @@ final class Usage {
                 out.append(option(o));
             }
         }
+        out.append(wrap("", "Fleets: migrate, info, validate, plan and lint run on many databases or schemas with "
+                + "--targets FILE or --targets-query SQL, and --parallel, --canary, --on-error, --shard; see "
+                + "docs/fleet.md."));
         out.append('\n').append(sources()).append('\n').append(EXIT_STATUS);
         return out.toString();
     }
