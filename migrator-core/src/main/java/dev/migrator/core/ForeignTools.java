@@ -21,7 +21,7 @@ final class ForeignTools {
 
     private static Map<String, ForeignTool> implemented() {
         Map<String, ForeignTool> tools = new LinkedHashMap<>();
-        for (ForeignTool t : List.<ForeignTool>of(new FlywayTool())) {
+        for (ForeignTool t : List.<ForeignTool>of(new FlywayTool(), new LiquibaseTool())) {
             tools.put(t.name(), t);
         }
         return Map.copyOf(tools);
