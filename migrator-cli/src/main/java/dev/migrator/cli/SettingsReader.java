@@ -90,7 +90,8 @@ final class SettingsReader {
                 driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
                 value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
                 "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
-                offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY));
+                offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY),
+                command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null);
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */

@@ -84,7 +84,14 @@ class FlywayAdoptionIT {
         flyway(db, dir).load().migrate();
         List<List<String>> flywayBefore = flywayRows(db, "flyway_schema_history");
 
-        AdoptResult adopted = migrator(db).build().adopt("flyway");
+        // tag::adopt[]
+        Migrator migrator = Migrator.builder()
+                .target(JdbcTarget.of(db.url(), db.user(), db.password()))
+                .locations("filesystem:" + dir)       // the same V1__, V1_1__, V2__, R__ files Flyway ran
+                .build();
+        AdoptResult adopted = migrator.adopt("flyway");
+        // adopted.adopted(): [1, 1.1, 2, Users view]; adopted.versionAfter(): "2"
+        // end::adopt[]
 
         assertThat(adopted.tool()).isEqualTo("flyway");
         assertThat(adopted.adopted()).containsExactly("1", "1.1", "2", "Users view");
@@ -92,7 +99,6 @@ class FlywayAdoptionIT {
         assertThat(adopted.toJson()).contains("\"operation\":\"adopt\"", "\"adopted\":[\"1\",\"1.1\",\"2\"");
 
         nextVersion();
-        Migrator migrator = migrator(db).build();
         MigrateResult next = migrator.migrate();
         assertThat(next.versionBefore()).isEqualTo("2");
         assertThat(next.applied()).extracting(a -> a.version()).containsExactly("3");
@@ -217,8 +223,15 @@ class FlywayAdoptionIT {
         flyway(db, dir).load().migrate();
         nextVersion();
 
-        MigrateResult first = migrator(db).adoptOnMigrate("flyway").build().migrate();
-        MigrateResult second = migrator(db).adoptOnMigrate("flyway").build().migrate();
+        // tag::adopt-on-migrate[]
+        Migrator migrator = Migrator.builder()
+                .target(JdbcTarget.of(db.url(), db.user(), db.password()))
+                .locations("filesystem:" + dir)
+                .adoptOnMigrate("flyway")            // the one line a Flyway application adds
+                .build();
+        MigrateResult first = migrator.migrate();    // adopts Flyway's history, then applies V3
+        // end::adopt-on-migrate[]
+        MigrateResult second = migrator.migrate();
 
         assertThat(first.versionBefore()).isEqualTo("2");
         assertThat(first.applied()).extracting(a -> a.version()).containsExactly("3");
@@ -285,6 +298,12 @@ class FlywayAdoptionIT {
         }
         out.sort(null);
         return out;
+    }
+
+    static List<String> columns(TestDatabase db, String table) {
+        return schema(db).stream().filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(table + "."))
+                .map(c -> c.substring(table.length() + 1, c.indexOf(' ')).toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 
     static List<String> tableNames(TestDatabase db) {
