@@ -28,6 +28,12 @@ final class LiquibaseChangelog {
     private static final Pattern ROLLBACK = Pattern.compile("\\s*--[\\s]*rollback (.*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROLLBACK_BLOCK_START = Pattern.compile("\\s*/\\*\\s*liquibase\\s*rollback\\s*$",
             Pattern.CASE_INSENSITIVE);
+    /** Changeset attributes that change when or where it runs, which migrator does not do: refused, not ignored. */
+    private static final Pattern UNSUPPORTED_ATTRIBUTE = Pattern.compile(
+            "\\b(runOnChange:true|runAlways:true|dbms:\\S+|context:\\S+|contextFilter:\\S+|labels:\\S+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PRECONDITION = Pattern.compile("\\s*--[\\s]*precondition.*",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern NOT_SQL = Pattern.compile(
             "\\s*--[\\s]*(comments?:? |precondition|preconditions|validCheckSum|ignoreLines:|property\\s).*",
             Pattern.CASE_INSENSITIVE);
@@ -96,6 +102,12 @@ final class LiquibaseChangelog {
                 author = unquote(changeset.group(1).trim());
                 id = unquote(changeset.group(2).trim());
                 headerLine = i + 1;
+                Matcher unsupported = UNSUPPORTED_ATTRIBUTE.matcher(changeset.group(3));
+                while (unsupported.find()) {
+                    problems.add(path + " line " + (i + 1) + ": changeset " + author + ":" + id + " has "
+                            + unsupported.group(1) + ", which migrator does not support (every migration runs once, "
+                            + "on every database): remove it, or move the changeset to a migration of its own");
+                }
                 sql.setLength(0);
                 rollback = null;
                 continue;
@@ -117,6 +129,11 @@ final class LiquibaseChangelog {
             if (ROLLBACK_BLOCK_START.matcher(line).matches()) {
                 rollback = rollback == null ? new StringBuilder() : rollback;
                 inRollbackBlock = true;
+                continue;
+            }
+            if (PRECONDITION.matcher(line).matches()) {
+                problems.add(path + " line " + (i + 1) + ": changeset " + author + ":" + id + " has a precondition, "
+                        + "which migrator does not evaluate: remove it (migrator runs each migration once, in order)");
                 continue;
             }
             if (NOT_SQL.matcher(line).matches()) {

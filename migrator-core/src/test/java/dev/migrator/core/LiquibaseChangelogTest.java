@@ -26,9 +26,8 @@ class LiquibaseChangelogTest {
             CREATE TABLE users (id INT);
             -- rollback DROP TABLE users;
 
-            -- changeset "bob smith":"two words"
-            -- preconditions onFail:MARK_RAN
-            -- precondition-sql-check expectedResult:0 SELECT COUNT(*) FROM orders
+            -- changeset "bob smith":"two words" runInTransaction:true
+            -- validCheckSum: ANY
             CREATE TABLE orders (id INT);
             /* liquibase rollback
             DROP TABLE orders;
@@ -49,12 +48,32 @@ class LiquibaseChangelogTest {
                 LiquibaseChangelog.Changeset::line).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("alice", "1", 3),
                 org.assertj.core.groups.Tuple.tuple("bob smith", "two words", 8),
-                org.assertj.core.groups.Tuple.tuple("carol", "3", 16));
+                org.assertj.core.groups.Tuple.tuple("carol", "3", 15));
         assertThat(sets.get(0).sql().strip()).isEqualTo("CREATE TABLE users (id INT);");
         assertThat(sets.get(0).rollback().strip()).isEqualTo("DROP TABLE users;");
         assertThat(sets.get(1).sql().strip()).isEqualTo("CREATE TABLE orders (id INT);");
         assertThat(sets.get(1).rollback().strip()).isEqualTo("DROP TABLE orders;");
         assertThat(sets.get(2).rollback()).isNull();
+    }
+
+    @Test
+    void whatChangesWhenOrWhereAChangesetRuns_isRefusedNamingTheLine_notIgnored() {
+        List<String> problems = new ArrayList<>();
+
+        LiquibaseChangelog.parse("c.sql", """
+                -- liquibase formatted sql
+                -- changeset a:1 runOnChange:true context:prod
+                -- precondition-sql-check expectedResult:0 SELECT COUNT(*) FROM t
+                CREATE VIEW v AS SELECT 1;
+                """, problems);
+
+        assertThat(problems).containsExactly(
+                "c.sql line 2: changeset a:1 has runOnChange:true, which migrator does not support (every migration "
+                        + "runs once, on every database): remove it, or move the changeset to a migration of its own",
+                "c.sql line 2: changeset a:1 has context:prod, which migrator does not support (every migration "
+                        + "runs once, on every database): remove it, or move the changeset to a migration of its own",
+                "c.sql line 3: changeset a:1 has a precondition, which migrator does not evaluate: remove it "
+                        + "(migrator runs each migration once, in order)");
     }
 
     @Test
