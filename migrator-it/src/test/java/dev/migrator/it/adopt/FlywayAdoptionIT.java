@@ -102,8 +102,10 @@ class FlywayAdoptionIT {
         MigrateResult next = migrator.migrate();
         assertThat(next.versionBefore()).isEqualTo("2");
         assertThat(next.applied()).extracting(a -> a.version()).containsExactly("3");
+        // tag::info[]
         assertThat(info(migrator)).containsExactly("1 ADOPTED", "1.1 ADOPTED", "2 ADOPTED", "3 APPLIED",
                 "R Users view ADOPTED");
+        // end::info[]
         assertThat(migrator.info().get(0).installedOn()).isNotNull();
 
         RollbackResult undoThree = migrator.rollback(1);
@@ -114,8 +116,10 @@ class FlywayAdoptionIT {
                 "3 PENDING", "R Users view PENDING");
 
         List<String> schema = schema(db);
-        RollbackResult undoAdoption = migrator.rollback(1);
+        // tag::undo[]
+        RollbackResult undoAdoption = migrator.rollback(1);   // V3 was undone before: this step is the adoption
         assertThat(undoAdoption.undone()).extracting(a -> a.version()).containsExactly(null, "2", "1.1", "1");
+        // end::undo[]
         assertThat(undoAdoption.versionAfter()).isNull();
         assertThat(schema(db)).as("undoing the adoption runs nothing").isEqualTo(schema);
         assertThat(flywayRows(db, "flyway_schema_history")).as("Flyway's table is never written")

@@ -122,11 +122,13 @@ class LiquibaseAdoptionIT {
         assertThat(next.versionBefore()).isEqualTo("3");
         assertThat(next.applied()).extracting(a -> a.script()).containsExactly("003-total.sql::add-total::carol");
         assertThat(db.query("SELECT COUNT(total) FROM orders")).containsExactly(List.of("0"));
+        // tag::info[]
         assertThat(info(migrator(db))).containsExactly(
                 "1 ADOPTED 001-users.sql::create-users::alice",
                 "2 ADOPTED 001-users.sql::add-name::alice",
                 "3 ADOPTED 002-orders.sql::create-orders::bob",
                 "4 APPLIED 003-total.sql::add-total::carol");
+        // end::info[]
         assertThat(migrator(db).info().get(3).reversible()).isTrue();
 
         RollbackResult undone = migrator(db).rollback(1);
