@@ -29,7 +29,11 @@ enum Command {
             EnumSet.of(Option.FAIL_ON, Option.SARIF)),
     HASH("Write migrator.sum in each filesystem location: the checksum of every migration and a hash chained over "
             + "them. Commit it with the migrations; validate --offline checks it. Needs no database.",
-            EnumSet.noneOf(Option.class));
+            EnumSet.noneOf(Option.class)),
+    ADOPT("Take over the history of another tool (--from flyway, liquibase, alembic, django, knex, sequelize): "
+            + "its applied migrations are checked against the files and recorded as adopted, under the lock, in one "
+            + "step. Its table is left as it is. Exit status 3 when the files and its history disagree.",
+            EnumSet.of(Option.FROM, Option.FROM_TABLE));
 
     private final String summary;
     private final Set<Option> ownOptions;

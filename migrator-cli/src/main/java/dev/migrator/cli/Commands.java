@@ -56,6 +56,8 @@ final class Commands {
                         : migrator.markApplied(settings.markApplied(), settings.reason());
                 return new Report(JsonDocuments.repair(target, r), TextReports.repair(target, r));
             }
+            case ADOPT:
+                return AdoptCommand.run(migrator, settings.adoptFrom());
             case LINT:
                 return LintReports.run(migrator, settings, target);
             default:

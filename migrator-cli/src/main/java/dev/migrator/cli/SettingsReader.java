@@ -105,7 +105,8 @@ final class SettingsReader {
                 value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
                 "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
                 offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY),
-                flag(Option.ALLOW_EMPTY), markApplied == null ? null : markApplied.trim(), reason);
+                flag(Option.ALLOW_EMPTY), markApplied == null ? null : markApplied.trim(), reason,
+                command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null);
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */
