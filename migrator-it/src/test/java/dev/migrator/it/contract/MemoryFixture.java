@@ -41,6 +41,11 @@ final class MemoryFixture extends TargetFixture {
     }
 
     @Override
+    String deleteAll(String table) {
+        return "clear " + table;
+    }
+
+    @Override
     String failing() {
         return "FAIL";
     }
@@ -57,7 +62,15 @@ final class MemoryFixture extends TargetFixture {
 
     @Override
     long count(String table) {
-        return fake.applied().stream().filter(s -> s.startsWith("insert " + table + " ")).count();
+        long rows = 0;
+        for (String line : fake.applied()) {
+            if (line.equals(create(table)) || line.equals(drop(table)) || line.equals(deleteAll(table))) {
+                rows = 0;
+            } else if (line.startsWith("insert " + table + " ")) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     @Override
@@ -66,6 +79,11 @@ final class MemoryFixture extends TargetFixture {
             @Override
             public void up(List<String> db) {
                 db.add(create(table));
+            }
+
+            @Override
+            public void down(List<String> db) {
+                db.add(drop(table));
             }
 
             @Override

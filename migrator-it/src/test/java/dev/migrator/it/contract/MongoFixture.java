@@ -58,9 +58,14 @@ class MongoFixture extends TargetFixture {
     }
 
     @Override
+    String deleteAll(String table) {
+        return "{\"delete\": \"" + table + "\", \"deletes\": [{\"q\": {}, \"limit\": 0}]}";
+    }
+
+    /** Fails without creating anything (an update or insert would create its collection first). */
+    @Override
     String failing() {
-        return "{\"update\": \"missing_table\", \"updates\": [{\"q\": {}, \"u\": {\"$noSuchOperator\": {\"a\": 1}}, "
-                + "\"upsert\": true}]}";
+        return "{\"collMod\": \"missing_table\"}";
     }
 
     @Override
@@ -84,6 +89,11 @@ class MongoFixture extends TargetFixture {
             @Override
             public void up(MongoContext context) {
                 context.database().createCollection(table);
+            }
+
+            @Override
+            public void down(MongoContext context) {
+                context.database().getCollection(table).drop();
             }
 
             @Override
