@@ -53,6 +53,7 @@ class FailureContractIT {
         assertThatThrownBy(migrator::migrate).isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining(v2 + " (version 2) failed at line")
                 .hasMessageContaining("(statement 3)")
+                .hasMessageContaining("Statement: ")
                 .hasMessageContaining(atomic ? "nothing was left behind" : "recorded as FAILED")
                 .satisfies(e -> assertThat(((MigrationFailedException) e).leftChanges()).isEqualTo(!atomic));
 
@@ -68,6 +69,8 @@ class FailureContractIT {
         } else {
             assertThat(f.tables()).contains("second_table");
             assertThat(f.history()).containsExactly("1 APPLY SUCCESS", "2 APPLY FAILED");
+            assertThat(f.historyRecords()).filteredOn(r -> "2".equals(r.version())).extracting(r -> r.outcome())
+                    .containsExactly(HistoryRecord.Outcome.STARTED, HistoryRecord.Outcome.FAILED);
             assertThat(migrator.info()).extracting(s -> s.version() + " " + s.state())
                     .containsExactly("1 APPLIED", "2 FAILED");
             assertThatThrownBy(migrator::migrate).isInstanceOf(ValidationException.class)

@@ -112,6 +112,20 @@ abstract class SqlFixture extends TargetFixture {
         };
     }
 
+    /** Whether a table of this name (in any case) exists, migrator's own included. */
+    boolean hasTable(String name) {
+        try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), user(), password());
     }
