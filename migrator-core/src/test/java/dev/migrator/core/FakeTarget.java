@@ -41,6 +41,9 @@ public final class FakeTarget implements MigrationTarget {
     volatile boolean atomic = true;
     volatile boolean failAppends;
     volatile boolean loseLeaseOnRenew;
+    /** Other tools' tables, by name, for adoption. */
+    final java.util.Map<String, dev.migrator.api.spi.ForeignTable> foreignTables =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private String owner;
     private Instant expiry = Instant.MIN;
 
@@ -150,6 +153,11 @@ public final class FakeTarget implements MigrationTarget {
                     }
                 }
             };
+        }
+
+        @Override
+        public dev.migrator.api.spi.ForeignTable readForeignTable(String table) {
+            return foreignTables.get(table);
         }
 
         @Override

@@ -17,6 +17,14 @@ final class Targets {
     private Targets() {
     }
 
+    /**
+     * Whether a failed DDL statement rolls back with its transaction. Only PostgreSQL here: MariaDB and H2 2.x commit
+     * DDL at once, so their failed DDL migrations are FAILED until repair, and each is announced by a STARTED row.
+     */
+    static boolean transactionalDdl(DatabaseKind kind) {
+        return kind == DatabaseKind.POSTGRESQL;
+    }
+
     /** The dialect-specific placeholder values the shared fixtures use. */
     static Map<String, String> placeholders(DatabaseKind kind) {
         boolean maria = kind == DatabaseKind.MARIADB;

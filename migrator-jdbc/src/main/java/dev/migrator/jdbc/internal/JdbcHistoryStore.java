@@ -218,6 +218,33 @@ final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
+    /** Appends the rows in one transaction: a run that dies midway leaves none of them. */
+    @Override
+    public void appendAll(List<HistoryRecord> records) {
+        Connection c = session.work();
+        try {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                for (HistoryRecord r : records) {
+                    insert(r);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw error("write to", e);
+        }
+    }
+
     /**
      * Inserts a row on the work connection, inside whatever transaction it has. The statement is prepared once per
      * run: H2 and some drivers parse it again for every prepare, and a run may write thousands of rows.
