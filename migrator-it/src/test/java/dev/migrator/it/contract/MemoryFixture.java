@@ -75,27 +75,25 @@ final class MemoryFixture extends TargetFixture {
 
     @Override
     Migration<?> javaCreate(String version, String table) {
-        return new Migration<List<String>>() {
-            @Override
-            public void up(List<String> db) {
-                db.add(create(table));
-            }
+        return new CreateTable(version, table);
+    }
 
-            @Override
-            public void down(List<String> db) {
-                db.add(drop(table));
-            }
+    /** A Java migration that adds the create line, and the drop line when undone. */
+    private record CreateTable(String version, String table) implements Migration<List<String>> {
+        @Override
+        public void up(List<String> db) {
+            db.add("create " + table);
+        }
 
-            @Override
-            public String version() {
-                return version;
-            }
+        @Override
+        public void down(List<String> db) {
+            db.add("drop " + table);
+        }
 
-            @Override
-            public String description() {
-                return "Create " + table;
-            }
-        };
+        @Override
+        public String description() {
+            return "Create " + table;
+        }
     }
 
     @Override

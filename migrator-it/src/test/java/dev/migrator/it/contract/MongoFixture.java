@@ -85,27 +85,25 @@ class MongoFixture extends TargetFixture {
 
     @Override
     Migration<?> javaCreate(String version, String table) {
-        return new MongoMigration() {
-            @Override
-            public void up(MongoContext context) {
-                context.database().createCollection(table);
-            }
+        return new CreateCollection(version, table);
+    }
 
-            @Override
-            public void down(MongoContext context) {
-                context.database().getCollection(table).drop();
-            }
+    /** A Java migration that creates a collection and drops it when undone. */
+    private record CreateCollection(String version, String table) implements MongoMigration {
+        @Override
+        public void up(MongoContext context) {
+            context.database().createCollection(table);
+        }
 
-            @Override
-            public String version() {
-                return version;
-            }
+        @Override
+        public void down(MongoContext context) {
+            context.database().getCollection(table).drop();
+        }
 
-            @Override
-            public String description() {
-                return "Create " + table;
-            }
-        };
+        @Override
+        public String description() {
+            return "Create " + table;
+        }
     }
 
     @Override

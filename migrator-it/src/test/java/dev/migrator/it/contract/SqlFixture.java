@@ -85,31 +85,29 @@ abstract class SqlFixture extends TargetFixture {
 
     @Override
     Migration<?> javaCreate(String version, String table) {
-        return new JdbcMigration() {
-            @Override
-            public void up(JdbcContext context) throws SQLException {
-                try (Statement s = context.connection().createStatement()) {
-                    s.execute(create(table));
-                }
-            }
+        return new CreateTable(this, version, table);
+    }
 
-            @Override
-            public void down(JdbcContext context) throws SQLException {
-                try (Statement s = context.connection().createStatement()) {
-                    s.execute(drop(table));
-                }
+    /** A Java migration that creates a table and drops it when undone. */
+    private record CreateTable(SqlFixture f, String version, String table) implements JdbcMigration {
+        @Override
+        public void up(JdbcContext context) throws SQLException {
+            try (Statement s = context.connection().createStatement()) {
+                s.execute(f.create(table));
             }
+        }
 
-            @Override
-            public String version() {
-                return version;
+        @Override
+        public void down(JdbcContext context) throws SQLException {
+            try (Statement s = context.connection().createStatement()) {
+                s.execute(f.drop(table));
             }
+        }
 
-            @Override
-            public String description() {
-                return "Create " + table;
-            }
-        };
+        @Override
+        public String description() {
+            return "Create " + table;
+        }
     }
 
     /** Whether a table of this name (in any case) exists, migrator's own included. */
