@@ -105,18 +105,6 @@ abstract class MigrationScenarios {
     }
 
     @Test
-    void aSecondMigrateAppliesNothing() {
-        migrator(BASIC).build().migrate();
-        long rows = db().getCollection("migrator_history").countDocuments();
-
-        MigrateResult again = migrator(BASIC).build().migrate();
-
-        assertThat(again.applied()).isEmpty();
-        assertThat(again.versionBefore()).isEqualTo("3");
-        assertThat(db().getCollection("migrator_history").countDocuments()).isEqualTo(rows);
-    }
-
-    @Test
     void infoShowsEveryMigrationPendingThenApplied() {
         Migrator migrator = migrator(BASIC).build();
 
