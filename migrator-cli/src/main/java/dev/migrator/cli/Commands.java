@@ -56,6 +56,10 @@ final class Commands {
             }
             case LINT:
                 return LintReports.run(migrator, settings, target);
+            case DRIFT:
+                return DriftCommand.run(migrator, target);
+            case DIFF:
+                return DiffCommand.run(migrator, settings, target);
             default:
                 throw new IllegalStateException("no such command: " + settings.command());
         }
