@@ -54,7 +54,7 @@ enum Command {
 
     /** Whether this command takes the option; options not tied to a command are taken by every command. */
     boolean takes(Option option) {
-        return !option.commandSpecific() || ownOptions.contains(option);
+        return !option.commandSpecific() || ownOptions.contains(option) || FleetCommand.takes(this, option);
     }
 
     /** The command for a word typed on the command line, or {@code null}. */

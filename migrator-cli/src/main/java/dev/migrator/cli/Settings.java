@@ -27,6 +27,7 @@ import java.util.Map;
  * @param metricsFile  {@code --metrics-file}, or {@code null}
  * @param failOnWarning {@code --fail-on warning}: lint exits 5 on warnings too
  * @param sarif        {@code --sarif FILE}, or {@code null}
+ * @param pushgateway  {@code --pushgateway URL} (it may hold credentials: never print it), or {@code null}
  * @param offline      {@code validate --offline}: against migrator.sum, with no database
  * @param urlB         {@code diff --url-b}, or {@code null}
  * @param againstMigrations {@code diff --against-migrations}
@@ -35,7 +36,7 @@ record Settings(Command command, String url, String user, Password password, Lis
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
                 boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif, boolean offline,
-                String urlB, boolean againstMigrations) {
+                String urlB, boolean againstMigrations, String pushgateway) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);
@@ -46,7 +47,7 @@ record Settings(Command command, String url, String user, Password password, Lis
     Settings withUrl(String otherUrl) {
         return new Settings(command, otherUrl, user, password, locations, to, count, lockTimeout, schema, table,
                 installedBy, placeholders, outOfOrder, driverPath, json, dryRun, metricsFile, failOnWarning, sarif,
-                offline, null, false);
+                offline, null, false, pushgateway);
     }
 
     /** Whether the command needs no database: hash, and validate --offline. */
