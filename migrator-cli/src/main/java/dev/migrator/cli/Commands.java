@@ -41,6 +41,7 @@ final class Commands {
             }
             case VALIDATE:
                 migrator.validate();
+                DriftCommand.warnAfterValidate(migrator);
                 return new Report(JsonDocuments.validate(target), TextReports.validate(target));
             case PLAN: {
                 MigrationPlan plan = migrator.plan();

@@ -3,8 +3,11 @@ package dev.migrator.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.migrator.api.MigratorException;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.SchemaDrift;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code drift}: the live schema against the snapshot stored by the last migrate or rollback that changed something.
@@ -12,8 +15,27 @@ import dev.migrator.core.SchemaDrift;
  */
 final class DriftCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(DriftCommand.class);
 
     private DriftCommand() {
+    }
+
+    /**
+     * For {@code validate}: logs a warning per difference when the schema drifted. Never fails the validation (drift
+     * is {@code drift}'s to fail on), and says nothing where there is no snapshot to compare with.
+     */
+    static void warnAfterValidate(Migrator migrator) {
+        try {
+            SchemaDrift drift = SchemaDrift.check(migrator);
+            if (!drift.differences().isEmpty()) {
+                LOG.warn("The schema drifted from the snapshot of the last migration run ({} difference{}; "
+                        + "`drift` lists them and exits 6):", drift.differences().size(),
+                        drift.differences().size() == 1 ? "" : "s");
+                drift.differences().forEach(d -> LOG.warn("  drift: {}", d));
+            }
+        } catch (MigratorException e) {
+            LOG.debug("No drift check after validate: {}", e.getMessage());
+        }
     }
 
     static Report run(Migrator migrator, String target) {

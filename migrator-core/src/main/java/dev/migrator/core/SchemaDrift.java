@@ -56,7 +56,7 @@ public final class SchemaDrift {
             }
             StoredSnapshot last = store.latest();
             if (last == null) {
-                LOG.warn("{} has no schema snapshot yet: the next migrate or rollback that changes something stores "
+                LOG.info("{} has no schema snapshot yet: the next migrate or rollback that changes something stores "
                         + "one, and drift is checked against it from then on", session.describe());
                 return new SchemaDrift(session.describe(), null, List.of());
             }
