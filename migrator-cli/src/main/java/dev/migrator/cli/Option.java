@@ -71,7 +71,7 @@ enum Option {
             + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
     TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
     OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
-    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+    URL_B("url-b", "URL", "diff: the other database, reached with the same --user and password.",
             true),
     AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
             + "schema of the same database, dropped afterwards.", true),

@@ -94,7 +94,7 @@ final class SettingsReader {
         flag(Option.QUIET);
         String urlB = command.takes(Option.URL_B) ? value(Option.URL_B) : null;
         boolean againstMigrations = command.takes(Option.AGAINST_MIGRATIONS) && flag(Option.AGAINST_MIGRATIONS);
-        if (false && (urlB == null || urlB.isBlank()) == !againstMigrations) {
+        if (command == Command.DIFF && (urlB == null || urlB.isBlank()) == !againstMigrations) {
             throw new UsageException("diff needs exactly one of --url-b URL (another database) or "
                     + "--against-migrations (what the migrations produce)", command);
         }

@@ -105,6 +105,21 @@ abstract class MigrationScenarios {
     }
 
     @Test
+    void driftIsEmptyAfterMigrate_andNamesACollectionCreatedByHand_whileANoOpBootStoresNoSnapshot() {
+        Migrator migrator = migrator(BASIC).build();
+        migrator.migrate();
+        migrator.migrate();
+
+        assertThat(migrator.checkDrift()).isEmpty();
+        assertThat(db().getCollection("migrator_snapshot").countDocuments()).isEqualTo(1);
+        db().createCollection("by_hand");
+
+        assertThat(migrator.checkDrift()).containsExactly(
+                "collection by_hand: present now, absent after the last migration run",
+                "index by_hand._id_: present now, absent after the last migration run");
+    }
+
+    @Test
     void infoShowsEveryMigrationPendingThenApplied() {
         Migrator migrator = migrator(BASIC).build();
 
