@@ -1,7 +1,6 @@
 package dev.migrator.cli;
 
 import dev.migrator.api.spi.Secrets;
-import dev.migrator.jdbc.internal.JdbcUrls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ final class CliSecrets {
                     out.add(value);
                     out.add(env.get(value));
                 }
-                case "url", "registry-url", "url-b" -> out.addAll(JdbcUrls.passwords(value));
+                case "url", "registry-url", "url-b" -> out.addAll(urlPasswords(value));
                 case "placeholder" -> out.addAll(placeholder(value));
                 default -> {
                     if (Secrets.isSecretName(name)) {
@@ -54,7 +53,7 @@ final class CliSecrets {
                 out.add(value);
                 out.add(env.get(value));
             } else if (key.equals(Option.URL.environmentVariable())) {
-                out.addAll(JdbcUrls.passwords(value));
+                out.addAll(urlPasswords(value));
             } else if (key.startsWith(Option.ENV_PREFIX + "PLACEHOLDER_")
                     && Secrets.isSecretName(key.substring((Option.ENV_PREFIX + "PLACEHOLDER_").length()))) {
                 out.add(value);
@@ -66,7 +65,7 @@ final class CliSecrets {
 
     /** The secrets of read settings: the password, the URL's passwords, secret placeholder values. */
     static List<String> of(Settings settings) {
-        List<String> out = new ArrayList<>(JdbcUrls.passwords(settings.url()));
+        List<String> out = new ArrayList<>(urlPasswords(settings.url()));
         if (settings.password() != null) {
             out.add(settings.password().reveal());
         }
@@ -76,6 +75,23 @@ final class CliSecrets {
             }
         });
         out.removeIf(s -> s == null || s.isEmpty());
+        return out;
+    }
+
+    /**
+     * The passwords a URL holds: user-info, secret-named parameters ({@link Secrets#secretsIn}), and Oracle's
+     * {@code jdbc:oracle:thin:user/password@host}.
+     */
+    static List<String> urlPasswords(String url) {
+        List<String> out = new ArrayList<>(Secrets.secretsIn(url));
+        String thin = "jdbc:oracle:thin:";
+        if (url != null && url.regionMatches(true, 0, thin, 0, thin.length())) {
+            int at = url.lastIndexOf('@');
+            int slash = url.indexOf('/', thin.length());
+            if (at > 0 && slash > 0 && slash < at) {
+                out.add(url.substring(slash + 1, at));
+            }
+        }
         return out;
     }
 
