@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -158,6 +159,21 @@ class FleetCommandTest {
         Run third = cli(Map.of(), "migrate", "--targets", targetsFile("none").toString(), "--parallel", "4");
         assertThat(third.stdout()).contains("  acme SUCCEEDED 2 -> 2 (0 applied, ");
         assertThat(tenantsAt("2")).hasSize(8);
+    }
+
+    @Test
+    void theTargetsFileOfTheDocs_migratesEveryTenant() throws Exception {
+        migrations();
+        Path tenants = Paths.get(System.getProperty("migrator.docs.dir", "../docs"), "src/test/resources/fleet/tenants.yaml");
+
+        // The command of docs/fleet.md, with this test's database.
+        Run run = cli(Map.of(), "migrate", "--url", url, "--user", "sa", "--targets", tenants.toString(),
+                "--placeholder", "table=items", "--parallel", "4", "--canary", "acme", "--on-error", "max=2");
+
+        assertThat(run.exitStatus()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("migrate on 4 targets:\n  acme SUCCEEDED none -> 2 (2 applied, ")
+                .contains("migrate: 4 targets, 4 succeeded, 0 failed, 0 skipped in ");
+        assertThat(tenantsAt("2")).containsExactlyInAnyOrder("acme", "globex", "initech", "umbrella");
     }
 
     @Test
