@@ -107,6 +107,19 @@ class FleetCommandTest {
         return out;
     }
 
+    /** The fleet's keys as docs/json-report.md lists them; each target's error and report have their own tables. */
+    private static void assertDocumented(JsonNode json) throws Exception {
+        JsonNode copy = json.deepCopy();
+        for (JsonNode t : copy.get("targets")) {
+            for (String own : List.of("error", "report")) {
+                if (t.has(own)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) t).putObject(own);
+                }
+            }
+        }
+        DocumentedKeys.assertDocumented("fleet", JSON.writeValueAsString(copy));
+    }
+
     @Test
     void migrate_continuesPastAFailingTenant_printsOneDocument_andExitsWithItsStatus() throws Exception {
         migrations();
@@ -117,6 +130,7 @@ class FleetCommandTest {
 
         assertThat(run.exitStatus()).as(run.stderr()).isEqualTo(1);
         JsonNode json = run.json();
+        assertDocumented(json);
         assertThat(json.get("operation").asText()).isEqualTo("migrate");
         assertThat(json.get("success").asBoolean()).isFalse();
         assertThat(json.get("summary").get("succeeded").asInt()).isEqualTo(7);
@@ -189,6 +203,7 @@ class FleetCommandTest {
                     : cli(Map.of(), "info", "--targets", targets.toString(), "--shard", i + "/4", "--json");
             assertThat(run.exitStatus()).as(run.stderr()).isZero();
             assertThat(run.json().get("shard").get("index").asInt()).isEqualTo(i);
+            assertDocumented(run.json());
             run.json().get("targets").forEach(t -> seen.add(t.get("name").asText()));
             run.json().get("targets").forEach(t -> assertThat(t.get("report").get("migrations")).hasSize(2));
         }
