@@ -38,6 +38,7 @@ final class Cli {
         String target = null;
         // Known before parsing, so that a command line that cannot be parsed still gets its JSON error document.
         MetricsFile metrics = null;
+        Pushgateway pushgateway = null;
         boolean json = List.of(args).contains("--json")
                 || "true".equalsIgnoreCase(env.get(Option.JSON.environmentVariable()));
         try {
@@ -61,8 +62,19 @@ final class Cli {
             if (FleetCommand.requested(arguments, env)) {
                 return new FleetCommand(env, out, err, secrets).run(arguments, settings);
             }
-            metrics = settings.metricsFile() == null ? null
+            if (settings.pushgateway() != null) {
+                pushgateway = Pushgateway.of(settings.pushgateway());
+                if (pushgateway.password() != null && !pushgateway.password().isEmpty()) {
+                    secrets.accept(pushgateway.password());
+                }
+            }
+            metrics = settings.metricsFile() == null && pushgateway == null ? null
                     : new MetricsFile(settings.metricsFile(), java.time.Clock.systemUTC());
+            if (settings.offlineCommand()) {
+                Report report = IntegrityCommands.run(settings);
+                out.print(json ? report.json() + "\n" : report.text());
+                return report.exitStatus();
+            }
             ClassLoader loader = DriverPath.load(settings.driverPath());
             try (Targets.Opened opened = Targets.open(settings)) {
                 target = opened.target().toString();
@@ -70,6 +82,7 @@ final class Cli {
                 Report report = Commands.run(migrator, settings, target);
                 if (metrics != null) {
                     metrics.write();
+                    push(pushgateway, metrics);
                 }
                 out.print(json ? report.json() + "\n" : report.text());
                 return report.exitStatus();
@@ -81,11 +94,22 @@ final class Cli {
                 } catch (RuntimeException metricsFailure) {
                     e.addSuppressed(metricsFailure);
                 }
+                push(pushgateway, metrics);
             }
             return fail(command, target, e, json);
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /** Pushes the run's figures when asked; a failed push is reported on standard error and changes no exit status. */
+    private void push(Pushgateway pushgateway, MetricsFile metrics) {
+        if (pushgateway != null) {
+            String problem = pushgateway.push(metrics.text(), metrics.target());
+            if (problem != null) {
+                err.println("WARNING: " + problem);
+            }
         }
     }
 

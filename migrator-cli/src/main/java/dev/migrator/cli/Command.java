@@ -10,7 +10,8 @@ enum Command {
             EnumSet.of(Option.TO)),
     INFO("List every migration, applied or not, with its state. Reads only.", EnumSet.noneOf(Option.class)),
     VALIDATE("Check the migrations against the history: edited, missing, failed or unknown entries. Reads only; "
-            + "exit status 3 when a problem is found.", EnumSet.noneOf(Option.class)),
+            + "exit status 3 when a problem is found. --offline: check the files against migrator.sum instead, "
+            + "with no database.", EnumSet.of(Option.OFFLINE)),
     PLAN("Print the SQL that migrate would run, as one reviewable script. Runs, locks and creates nothing.",
             EnumSet.noneOf(Option.class)),
     ROLLBACK("Undo the --count N most recent migrations, or every migration newer than --to VERSION. Checks the "
@@ -23,7 +24,10 @@ enum Command {
     LINT("Check the pending migrations for statements that can block a running application or break the version "
             + "still running (see docs/zero-downtime.md). Runs, locks and creates nothing; lints offline when the "
             + "database cannot be reached. Exit status 5 when a finding is at error level (--fail-on warning: any).",
-            EnumSet.of(Option.FAIL_ON, Option.SARIF));
+            EnumSet.of(Option.FAIL_ON, Option.SARIF)),
+    HASH("Write migrator.sum in each filesystem location: the checksum of every migration and a hash chained over "
+            + "them. Commit it with the migrations; validate --offline checks it. Needs no database.",
+            EnumSet.noneOf(Option.class));
 
     private final String summary;
     private final Set<Option> ownOptions;

@@ -32,11 +32,14 @@ enum Option {
     OUT_OF_ORDER("out-of-order", null, "Apply a pending migration below the latest applied version."),
     DRIVER_PATH("driver-path", "JAR[,JAR]", "Jar files, or directories of jars, holding more JDBC drivers (Oracle "
             + "ojdbc11.jar) and classpath: migrations."),
-    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod."),
+    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod. Or a "
+            + "Flyway flyway.conf or flyway.toml (docs/flyway-habits.md)."),
     JSON("json", null, "Print exactly one JSON document on standard output (see docs/json-report.md); logs go "
             + "to standard error."),
     METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "
             + "PATH (replaced atomically), for node_exporter's textfile collector; see docs/observability.md."),
+    PUSHGATEWAY("pushgateway", "URL", "migrate, rollback: push the run's metrics to a Prometheus Pushgateway "
+            + "(job migrator, grouped by target); credentials in the URL are sent, never printed."),
     HELP("help", null, "Print this help and exit."),
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
@@ -56,7 +59,12 @@ enum Option {
             + "default), never (continue), or once K have failed.", true),
     SHARD("shard", "I/N", "Fleets: only the targets whose name hashes to shard I of N (0 <= I < N); with N alone, "
             + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
-    TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true);
+    TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
+    OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
+    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+            true),
+    AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
+            + "schema of the same database, dropped afterwards.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

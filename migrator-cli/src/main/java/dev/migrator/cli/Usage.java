@@ -13,6 +13,8 @@ final class Usage {
               2  bad usage or configuration
               3  validation failed (or a rollback would cross a migration without a down)
               4  timed out waiting for another instance's migration lock
+              5  lint found risks at the level of --fail-on
+              6  drift: the schema changed outside the migrations
             """;
 
     private Usage() {

@@ -46,7 +46,13 @@ final class HistoryState {
         }
 
         boolean isBaseline() {
-            return applied != null && applied.action() == Action.BASELINE;
+            return applied != null && (applied.action() == Action.BASELINE
+                    || applied.action() == Action.ADOPT && MigrationType.BASELINE.name().equals(applied.type()));
+        }
+
+        /** Whether it is applied because an adoption took it over from another tool. */
+        boolean isAdopted() {
+            return applied != null && applied.action() == Action.ADOPT;
         }
 
         /** The server session id of an unfinished (STARTED) attempt, or null. */
@@ -81,9 +87,6 @@ final class HistoryState {
         int maxRank = 0;
         int lastUndoRank = 0;
         for (HistoryRecord row : rows) {
-            if (row.action() == Action.UNDO && row.outcome() == Outcome.SUCCESS) {
-                lastUndoRank = row.rank();
-            }
             maxRank = Math.max(maxRank, row.rank());
             Entry e;
             if (row.version() == null) {
@@ -92,8 +95,14 @@ final class HistoryState {
                 Version v = Version.parse(row.version());
                 e = versioned.computeIfAbsent(v, k -> new Entry(k, k.toString()));
             }
+            // Undoing an adoption runs nothing, so the objects repeatables build on did not change.
+            if (row.action() == Action.UNDO && row.outcome() == Outcome.SUCCESS && !e.isAdopted()) {
+                lastUndoRank = row.rank();
+            }
             apply(e, row);
-            if (row.action() == Action.BASELINE && row.outcome() == Outcome.SUCCESS) {
+        }
+        for (Entry e : versioned.values()) {
+            if (e.isBaseline() && (baseline == null || e.version.compareTo(baseline) > 0)) {
                 baseline = e.version;
             }
         }
@@ -121,7 +130,8 @@ final class HistoryState {
                         e.failure = null;
                     }
                     case UNDO -> {
-                        e.undone = row;
+                        // An undone adoption leaves the migration as it was before: never applied, not rolled back.
+                        e.undone = e.isAdopted() ? null : row;
                         e.applied = null;
                         e.checksum = null;
                         e.failure = null;
@@ -150,6 +160,38 @@ final class HistoryState {
 
     Collection<Entry> repeatableEntries() {
         return repeatable.values();
+    }
+
+    /** The entries an adoption took over and that stay adopted, versioned and by name, in the order adopted. */
+    List<Entry> adoptedEntries() {
+        List<Entry> adopted = new java.util.ArrayList<>();
+        for (Entry e : versioned.values()) {
+            if (e.isAdopted()) {
+                adopted.add(e);
+            }
+        }
+        for (Entry e : repeatable.values()) {
+            if (e.isAdopted()) {
+                adopted.add(e);
+            }
+        }
+        adopted.sort(java.util.Comparator.comparingInt(e -> e.appliedRank));
+        return adopted;
+    }
+
+    /** Whether any migration is applied or failed: false for a database migrator has not migrated (or fully undid). */
+    boolean anyApplied() {
+        for (Entry e : versioned.values()) {
+            if (e.isApplied() || e.isFailed()) {
+                return true;
+            }
+        }
+        for (Entry e : repeatable.values()) {
+            if (e.isApplied() || e.isFailed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The baseline version, or null. */

@@ -66,6 +66,16 @@ final class JsonReports {
         return write(root);
     }
 
+    static String adopt(AdoptResult r) {
+        ObjectNode root = header("adopt", r.target());
+        root.put("tool", r.tool());
+        root.put("table", r.table());
+        root.put("versionAfter", r.versionAfter());
+        var adopted = root.putArray("adopted");
+        r.adopted().forEach(adopted::add);
+        return write(root);
+    }
+
     private static ObjectNode header(String operation, String target) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);

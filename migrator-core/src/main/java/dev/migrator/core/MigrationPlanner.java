@@ -77,7 +77,8 @@ final class MigrationPlanner {
                 continue;
             }
             if (e != null && e.isApplied()) {
-                MigrationState state = outOfOrderApplied.contains(m.version()) ? MigrationState.OUT_OF_ORDER
+                MigrationState state = e.isAdopted() ? MigrationState.ADOPTED
+                        : outOfOrderApplied.contains(m.version()) ? MigrationState.OUT_OF_ORDER
                         : MigrationState.APPLIED;
                 statuses.add(status(m, state, e.applied.installedOn(), m.checksum()));
                 if (m.checksum() != null && e.checksum != null && !m.checksum().equals(e.checksum)) {
@@ -132,6 +133,24 @@ final class MigrationPlanner {
             }
         }
         statuses = sortedByVersion(statuses);
+        // Migrations another tool knows by name only (an Alembic revision, a Knex file): they came first.
+        List<MigrationStatus> named = new ArrayList<>();
+        Set<String> repeatableNames = new HashSet<>();
+        for (ResolvedMigration m : resolved) {
+            if (m.repeatable()) {
+                repeatableNames.add(m.description());
+            }
+        }
+        for (HistoryState.Entry e : history.adoptedEntries()) {
+            if (e.version == null && !repeatableNames.contains(e.key)) {
+                named.add(new MigrationStatus(null, e.description, typeOf(e.applied), e.applied.script(),
+                        MigrationState.ADOPTED, false, e.applied.installedOn(), e.checksum));
+            }
+        }
+        if (!named.isEmpty()) {
+            named.addAll(statuses);
+            statuses = named;
+        }
 
         // Repeatables: after every versioned migration, in description order.
         Map<String, ResolvedMigration> knownRepeatables = new HashMap<>();
@@ -146,7 +165,8 @@ final class MigrationPlanner {
                 problems.add(failedProblem(m.label(), e.failure));
             } else if (e != null && e.isApplied() && (m.checksum() == null || m.checksum().equals(e.checksum))
                     && e.appliedRank > history.lastUndoRank()) {
-                statuses.add(status(m, MigrationState.APPLIED, e.applied.installedOn(), m.checksum()));
+                statuses.add(status(m, e.isAdopted() ? MigrationState.ADOPTED : MigrationState.APPLIED,
+                        e.applied.installedOn(), m.checksum()));
             } else {
                 statuses.add(status(m, MigrationState.PENDING, null, m.checksum()));
                 if (!pendingBeyondTarget) {
@@ -155,7 +175,7 @@ final class MigrationPlanner {
             }
         }
         for (HistoryState.Entry e : history.repeatableEntries()) {
-            if (!knownRepeatables.containsKey(e.key) && e.isApplied()) {
+            if (!knownRepeatables.containsKey(e.key) && e.isApplied() && !e.isAdopted()) {
                 statuses.add(new MigrationStatus(null, e.description, typeOf(e.applied), e.applied.script(),
                         MigrationState.MISSING, false, e.applied.installedOn(), e.checksum));
             }

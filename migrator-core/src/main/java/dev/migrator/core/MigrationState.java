@@ -20,5 +20,10 @@ public enum MigrationState {
     /** Was applied and then undone by a rollback; a PENDING entry for the same version follows it. */
     ROLLED_BACK,
     /** The baseline version recorded by {@code baseline(...)}. */
-    BASELINE
+    BASELINE,
+    /**
+     * Applied by another tool (Flyway, Liquibase, ...) and taken over by {@code adopt(...)}: counts as applied, and
+     * is never run by migrator.
+     */
+    ADOPTED
 }

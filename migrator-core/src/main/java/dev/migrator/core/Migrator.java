@@ -111,6 +111,35 @@ public final class Migrator {
         engine().baseline(Version.parse(version));
     }
 
+    /**
+     * Takes over another tool's history: reads its table ({@code flyway_schema_history}, {@code DATABASECHANGELOG},
+     * ...), checks it against the files in the locations, and records what it applied as migrator history (action
+     * {@code ADOPT}), under the lock and in one transaction. Those migrations then count as applied and are never
+     * run; the other tool's table is left as it is. A second call writes nothing. {@code rollback} of the adoption
+     * step removes nothing from the schema and leaves the database as before the adoption.
+     *
+     * @param tool {@code flyway}, {@code liquibase}, {@code alembic}, {@code django}, {@code knex} or
+     *             {@code sequelize}
+     * @throws dev.migrator.api.ValidationException   naming each version or file where the history and the files
+     *                                                disagree (an edited or missing script, a failed entry); nothing
+     *                                                is written
+     * @throws ConfigurationException                 for an unknown tool, or when the tool's table does not exist
+     */
+    public AdoptResult adopt(String tool) {
+        return adopt(tool, null);
+    }
+
+    /** As {@link #adopt(String)}, reading {@code table} (such as Flyway's old {@code schema_version}). */
+    public AdoptResult adopt(String tool, String table) {
+        Objects.requireNonNull(tool, "tool");
+        return engine().adopt(ForeignTools.get(tool), table);
+    }
+
+    /** Adopts with a given tool implementation: for tests of the adoption engine with a tool of their own. */
+    AdoptResult adopt(ForeignTool tool, String table) {
+        return engine().adopt(tool, table);
+    }
+
     /** Clears FAILED entries and re-aligns recorded checksums with the scripts, after a human fixed the database. */
     public RepairResult repair() {
         return engine().repair();
@@ -145,6 +174,19 @@ public final class Migrator {
      */
     public List<LintFinding> lint() {
         return MigrationLinter.lint(config);
+    }
+
+    /**
+     * Compares the live schema with the snapshot stored by the last {@code migrate()} or {@code rollback()} that
+     * changed something, and lists each difference made outside the migrations (a column added by hand, an index
+     * dropped, a type changed). Reads only. Empty when there is none, or no run has stored a snapshot yet;
+     * {@link SchemaDrift#check} tells the two apart.
+     *
+     * @return one line per difference, such as {@code column orders.note: present now, absent after the last
+     *         migration run}
+     */
+    public List<String> checkDrift() {
+        return SchemaDrift.check(this).differences();
     }
 
     /** The target this migrator runs against. */
@@ -214,6 +256,7 @@ public final class Migrator {
         private Duration statementTimeout;
         private int ddlRetries = DEFAULT_DDL_RETRIES;
         private LintMode lint = DEFAULT_LINT;
+        private String adoptOnMigrate;
 
         private Builder() {
         }
@@ -237,11 +280,13 @@ public final class Migrator {
             statementTimeout = c.execution().statementTimeout();
             ddlRetries = c.execution().ddlRetries();
             lint = c.lint();
+            adoptOnMigrate = c.adoptOnMigrate();
         }
 
         /**
          * A copy of this builder for one target of a {@link Fleet}: its own target, its schema when not
-         * {@code null}, and its placeholders over this builder's. This builder is left as it was.
+         * {@code null}, and its placeholders over this builder's. This builder is left as it was. A field added to
+         * the builder is copied here too: {@code FleetTest.forFleetTarget_copiesEverySetting} fails until it is.
          */
         Builder forFleetTarget(MigrationTarget fleetTarget, String fleetSchema, Map<String, String> morePlaceholders) {
             Builder copy = new Builder();
@@ -264,6 +309,7 @@ public final class Migrator {
             copy.statementTimeout = statementTimeout;
             copy.ddlRetries = ddlRetries;
             copy.lint = lint;
+            copy.adoptOnMigrate = adoptOnMigrate;
             return copy;
         }
 
@@ -389,6 +435,16 @@ public final class Migrator {
             return this;
         }
 
+        /**
+         * Adopts {@code tool}'s history ({@link Migrator#adopt(String)}) on the first {@code migrate()} that finds the
+         * tool's table and nothing applied by migrator; later boots only migrate. A team switches from Flyway by
+         * changing the dependency and adding {@code .adoptOnMigrate("flyway")}.
+         */
+        public Builder adoptOnMigrate(String tool) {
+            this.adoptOnMigrate = Objects.requireNonNull(tool, "tool");
+            return this;
+        }
+
         /** For tests: the clock that stamps history rows. */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -467,6 +523,10 @@ public final class Migrator {
                     problems.add("migrations: a migration is null");
                 }
             }
+            if (adoptOnMigrate != null && !ForeignTools.NAMES.contains(adoptOnMigrate)) {
+                problems.add("adoptOnMigrate: '" + adoptOnMigrate + "' is not a tool migrator adopts from: use one of "
+                        + String.join(", ", ForeignTools.NAMES));
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigurationException("The migrator is not configured right", problems);
             }
@@ -482,7 +542,7 @@ public final class Migrator {
             return new Migrator(new MigratorConfig(target, locs, defaultLocations, migrations, values,
                     replacePlaceholders, historyTable, schema, lockTimeout, outOfOrder, RunEvents.wrap(listener), by,
                     clock, lease, loader, new TargetSettings.Execution(ddlLockTimeout.isZero() ? null : ddlLockTimeout,
-                    statementTimeout, ddlRetries), lint));
+                    statementTimeout, ddlRetries), lint, adoptOnMigrate));
         }
     }
 }

@@ -15,7 +15,8 @@ record MigratorConfig(MigrationTarget target, List<String> locations, boolean de
                       List<Migration<?>> migrations, Map<String, String> placeholders, boolean replacePlaceholders,
                       String historyTable, String schema, Duration lockTimeout, boolean outOfOrder,
                       MigrationListener listener, String installedBy, Clock clock, Duration lease,
-                      ClassLoader classLoader, TargetSettings.Execution execution, LintMode lint) {
+                      ClassLoader classLoader, TargetSettings.Execution execution, LintMode lint,
+                      String adoptOnMigrate) {
 
     /** The lease-lock table; one row per history table, so two histories in one schema do not block each other. */
     static final String LOCK_TABLE = Migrator.Builder.LOCK_TABLE;

@@ -227,6 +227,16 @@ final class ResourceScanner {
         return roots.isEmpty() ? "classpath:" + path : String.join(", ", roots);
     }
 
+    /** Where a resource found under {@code location} is below it, with {@code /} separators ({@code sub/V1__x.sql}). */
+    static String relativePath(String location, Resource r) {
+        if (location.startsWith(FILESYSTEM)) {
+            Path root = Paths.get(location.substring(FILESYSTEM.length()));
+            return root.relativize(Paths.get(r.path())).toString().replace('\\', '/');
+        }
+        String prefix = trimSlashes(location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location);
+        return prefix.isEmpty() || !r.path().startsWith(prefix + "/") ? r.path() : r.path().substring(prefix.length() + 1);
+    }
+
     private static String trimSlashes(String path) {
         int start = 0;
         int end = path.length();

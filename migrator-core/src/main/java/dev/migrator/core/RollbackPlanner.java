@@ -15,6 +15,16 @@ import java.util.Map;
  */
 final class RollbackPlanner {
 
+    /**
+     * A checked rollback.
+     *
+     * @param steps    the migrations whose downs run, most recently applied first
+     * @param unadopt  when the path reaches an adoption: every entry it took over, undone together as one step by
+     *                 history rows only (nothing runs; the other tool's table is left as it is); else empty
+     */
+    record Path(List<ResolvedMigration> steps, List<HistoryState.Entry> unadopt) {
+    }
+
     private RollbackPlanner() {
     }
 
@@ -26,7 +36,7 @@ final class RollbackPlanner {
      * @throws IrreversibleMigrationException when a migration on the path has no down
      * @throws ValidationException            for every other reason the path cannot be undone
      */
-    static List<ResolvedMigration> plan(List<ResolvedMigration> resolved, HistoryState history, int count, Version to) {
+    static Path plan(List<ResolvedMigration> resolved, HistoryState history, int count, Version to) {
         List<String> problems = new ArrayList<>();
         for (HistoryState.Entry e : history.versionedEntries()) {
             if (e.isFailed()) {
@@ -36,20 +46,44 @@ final class RollbackPlanner {
         }
         List<HistoryState.Entry> applied = new ArrayList<>();
         for (HistoryState.Entry e : history.versionedEntries()) {
-            if (e.isApplied() && !e.isBaseline()) {
+            if (e.isApplied() && !e.isBaseline() && !e.isAdopted()) {
                 applied.add(e);
             }
         }
         applied.sort(Comparator.comparingInt((HistoryState.Entry e) -> e.appliedRank).reversed());
+        List<HistoryState.Entry> adopted = history.adoptedEntries();
+        boolean unadopt = false;
 
         List<HistoryState.Entry> path = new ArrayList<>();
         if (to == null) {
-            if (count > applied.size()) {
+            // The adoption is one step, at the place it took in the history.
+            int adoptionRank = adopted.isEmpty() ? -1 : adopted.get(adopted.size() - 1).appliedRank;
+            int steps = applied.size() + (adopted.isEmpty() ? 0 : 1);
+            if (count > steps) {
                 throw new ValidationException("Cannot roll back " + count + " migrations; nothing was changed",
                         List.of("only " + applied.size() + " versioned migrations are applied"
+                                + (adopted.isEmpty() ? "" : " after the adoption of " + adopted.size()
+                                + " migrations of another tool (undone as one step)")
                                 + (history.baseline() != null ? " above the baseline " + history.baseline() : "")));
             }
-            path.addAll(applied.subList(0, count));
+            int taken = 0;
+            for (HistoryState.Entry e : applied) {
+                if (taken == count) {
+                    break;
+                }
+                if (!unadopt && e.appliedRank < adoptionRank) {
+                    unadopt = true;
+                    taken++;
+                    if (taken == count) {
+                        break;
+                    }
+                }
+                path.add(e);
+                taken++;
+            }
+            if (taken < count && !adopted.isEmpty()) {
+                unadopt = true;
+            }
         } else {
             HistoryState.Entry target = history.get(to);
             boolean atBaseline = to.equals(history.baseline());
@@ -66,6 +100,22 @@ final class RollbackPlanner {
                 if (e.version.compareTo(to) > 0) {
                     path.add(e);
                 }
+            }
+            List<String> kept = new ArrayList<>();
+            for (HistoryState.Entry e : adopted) {
+                if (e.version != null && !e.isBaseline()) {
+                    if (e.version.compareTo(to) > 0) {
+                        unadopt = true;
+                    } else {
+                        kept.add(e.key);
+                    }
+                }
+            }
+            if (unadopt && !kept.isEmpty()) {
+                throw new ValidationException("Cannot roll back to version " + to + "; nothing was changed",
+                        List.of("versions " + kept.get(0) + " to " + adopted.get(adopted.size() - 1).key + " were "
+                                + "adopted from another tool together, and are undone together: roll back to a "
+                                + "version after the adoption, or undo the whole adoption"));
             }
         }
 
@@ -119,6 +169,6 @@ final class RollbackPlanner {
                     + " no down migration. Add a U<version>__<description> script (or override down()), "
                     + "or roll back to a version above it", irreversible);
         }
-        return steps;
+        return new Path(steps, unadopt ? adopted : List.of());
     }
 }

@@ -34,7 +34,8 @@ final class MigratorHealth {
             String version = null;
             for (MigrationStatus s : info) {
                 if (s.version() != null && (s.state() == MigrationState.APPLIED
-                        || s.state() == MigrationState.BASELINE || s.state() == MigrationState.OUT_OF_ORDER)) {
+                        || s.state() == MigrationState.BASELINE || s.state() == MigrationState.OUT_OF_ORDER
+                        || s.state() == MigrationState.ADOPTED)) {
                     version = s.version();
                 }
             }

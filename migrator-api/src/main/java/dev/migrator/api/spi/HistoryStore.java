@@ -19,4 +19,14 @@ public interface HistoryStore {
 
     /** Appends one row in its own transaction. */
     void append(HistoryRecord record);
+
+    /**
+     * Appends rows in one transaction where the store has transactions: all of them are stored, or none. The
+     * default appends them one by one (a store without transactions).
+     */
+    default void appendAll(List<HistoryRecord> records) {
+        for (HistoryRecord r : records) {
+            append(r);
+        }
+    }
 }

@@ -13,6 +13,19 @@ public interface TargetSession extends AutoCloseable {
     /** The database user the session runs as, recorded in the history for audit. */
     String user();
 
+    /**
+     * The schema that scripts run in (the connection's current schema), for Flyway's {@code ${flyway:defaultSchema}};
+     * null where the target cannot tell.
+     */
+    default String currentSchema() {
+        return null;
+    }
+
+    /** The database's name, for Flyway's {@code ${flyway:database}}; null where the target cannot tell. */
+    default String databaseName() {
+        return null;
+    }
+
     /** How this database is locked against other instances. */
     TargetLock lock();
 
@@ -41,13 +54,23 @@ public interface TargetSession extends AutoCloseable {
      * it, which costs no commit of its own. A successful return means {@code successRecord} is stored.
      *
      * @param startedRecord the STARTED row, or null for an atomic executable
+     * @param successRecord the row to store, or null for a script that is not a migration (a Flyway callback): it runs
+     *                      the same way and leaves no history row
      * @throws ExecutionFailure when a statement or the Java code fails; the target has rolled back what it could and
      *                          says whether anything stayed applied
      */
     void run(Executable executable, HistoryRecord startedRecord, HistoryRecord successRecord) throws ExecutionFailure;
 
-    /** Captures the schema's objects, without the history and lock tables. */
+    /** Captures the schema's objects, without the history, lock and snapshot tables. */
     SchemaModel snapshot();
+
+    /**
+     * Where the snapshot of each run is kept for drift detection, or {@code null} where this target keeps none (the
+     * default): runs then store no snapshot, and a drift check says the target cannot tell.
+     */
+    default SnapshotStore snapshots() {
+        return null;
+    }
 
     /** How a statement is ended in a reviewable script: {@code ";"}, or {@code "\nGO"} for SQL Server. */
     default String statementTerminator() {
@@ -93,5 +116,19 @@ public interface TargetSession extends AutoCloseable {
      */
     default java.util.List<LintIssue> lint(java.util.List<LintInput> scripts) {
         return java.util.List.of();
+    }
+
+    /**
+     * Reads another tool's history table for adoption, without writing anything. The name is matched ignoring case
+     * where the database folds unquoted names ({@code DATABASECHANGELOG} is {@code databasechangelog} on
+     * PostgreSQL), in the session's schema unless qualified as {@code schema.table}.
+     *
+     * @return the table's rows, or null when no such table exists
+     * @throws dev.migrator.api.ConfigurationException where the target keeps no tables (MongoDB)
+     */
+    default ForeignTable readForeignTable(String table) {
+        throw new dev.migrator.api.ConfigurationException("Adopting another tool's history is not supported on "
+                + describe() + ": Flyway, Liquibase, Alembic, Django, Knex and Sequelize keep their histories in "
+                + "relational databases; use adopt with a JDBC target");
     }
 }

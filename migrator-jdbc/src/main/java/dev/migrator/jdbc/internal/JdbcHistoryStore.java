@@ -143,9 +143,21 @@ final class JdbcHistoryStore implements HistoryStore {
                         on.toInstant(ZoneOffset.UTC), rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
             }
         } catch (SQLException | UncheckedSql e) {
+            if (missing()) {
+                return List.of(); // as the contract says; looked for only now, so a no-op boot costs one query
+            }
             throw error("read", e instanceof UncheckedSql u ? u.getCause() : (SQLException) e);
         }
         return rows;
+    }
+
+    /** Whether the table is certainly missing; false when even looking fails, so the first error is reported. */
+    private boolean missing() {
+        try {
+            return !exists();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String text(ResultSet rs, int index) {
@@ -177,6 +189,33 @@ final class JdbcHistoryStore implements HistoryStore {
             insert(record);
             if (!c.getAutoCommit()) {
                 c.commit();
+            }
+        } catch (SQLException e) {
+            throw error("write to", e);
+        }
+    }
+
+    /** Appends the rows in one transaction: a run that dies midway leaves none of them. */
+    @Override
+    public void appendAll(List<HistoryRecord> records) {
+        Connection c = session.work();
+        try {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                for (HistoryRecord r : records) {
+                    insert(r);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
             throw error("write to", e);

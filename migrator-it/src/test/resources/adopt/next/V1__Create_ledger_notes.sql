@@ -1,0 +1,4 @@
+CREATE TABLE ledger_notes (
+    id   INT PRIMARY KEY,
+    note VARCHAR(100) NOT NULL
+);
