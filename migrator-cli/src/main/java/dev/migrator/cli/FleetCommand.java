@@ -233,7 +233,8 @@ final class FleetCommand {
                 } else if (r.outcome() == FleetOutcome.FAILED) {
                     err.print("\r\033[K" + line + "\n");
                 } else {
-                    err.print("\r\033[K" + n + "/" + total + " done, " + failed.get() + " failed" + (n == total ? "\n" : ""));
+                    err.print("\r\033[K" + n + "/" + total + " done, " + failed.get() + " failed"
+                            + (n == total ? "\n" : ""));
                 }
             }
         };
