@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fleet's cost on PostgreSQL: N tenant schemas (default 1,000) of one database, each migrated with three
+ * A fleet's cost on PostgreSQL: N tenant schemas (default 1,000) of one database (on MariaDB: N databases of one
+ * server, with a {@code jdbc:mariadb:} URL), each migrated with three
  * migrations, timed for each parallelism (default 1, 2, 4, 8, 16) from empty schemas; then the same fleet again with
  * everything applied, whose time per target is the cost of a fleet no-op. One JVM; the schemas are dropped before
  * each parallelism.
@@ -54,7 +55,8 @@ public final class FleetBench {
                 targets.add(FleetTarget.of(tenant, JdbcTarget.of(url, user, password)).schema(tenant)
                         .placeholders(Map.of("tenant", tenant)));
             }
-            System.out.printf("%,d PostgreSQL schemas, 3 migrations each, %d cores%n", n,
+            System.out.printf("%,d %s, 3 migrations each, %d cores%n", n,
+                    url.startsWith("jdbc:mariadb:") ? "MariaDB databases" : "PostgreSQL schemas",
                     Runtime.getRuntime().availableProcessors());
             System.out.println("parallel  migrate (s)  per target (ms)  no-op (s)  no-op per target (ms)");
             for (String p : parallelisms) {
@@ -83,7 +85,9 @@ public final class FleetBench {
     private static void dropSchemas(String url, String user, String password, int n) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             for (int i = 1; i <= n; i++) {
-                s.execute(String.format("DROP SCHEMA IF EXISTS tenant_%05d CASCADE", i));
+                // A MariaDB schema is a database: one tenant per database there, one schema per tenant on PostgreSQL.
+                s.execute(String.format(url.startsWith("jdbc:mariadb:") ? "DROP DATABASE IF EXISTS tenant_%05d"
+                        : "DROP SCHEMA IF EXISTS tenant_%05d CASCADE", i));
             }
         }
     }
