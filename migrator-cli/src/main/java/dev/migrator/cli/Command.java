@@ -19,8 +19,10 @@ enum Command {
             EnumSet.of(Option.TO, Option.COUNT, Option.DRY_RUN)),
     BASELINE("Record that an existing schema is at --to VERSION: migrations up to it will not be applied.",
             EnumSet.of(Option.TO)),
-    REPAIR("Clear FAILED entries and re-align recorded checksums, after a human fixed the database.",
-            EnumSet.noneOf(Option.class)),
+    REPAIR("Resolve a migration left FAILED or unfinished, after a human fixed the database: without options, clear "
+            + "the failure (you undid its changes: the next migrate runs it again) and re-align recorded checksums; "
+            + "with --mark-applied VERSION --reason TEXT, record it as applied (you finished it: it never runs again).",
+            EnumSet.of(Option.MARK_APPLIED, Option.REASON)),
     LINT("Check the pending migrations for statements that can block a running application or break the version "
             + "still running (see docs/zero-downtime.md). Runs, locks and creates nothing; lints offline when the "
             + "database cannot be reached. Exit status 5 when a finding is at error level (--fail-on warning: any).",
