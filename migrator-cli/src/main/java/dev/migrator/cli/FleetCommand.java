@@ -87,6 +87,7 @@ final class FleetCommand {
             if (password != null) {
                 secrets.accept(password);
             }
+            CliSecrets.ofUrl(e.url()).forEach(secrets);
             FleetTarget t = FleetTarget.of(e.name(), JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password))
                     .placeholders(e.placeholders());
             t = e.schema() == null ? t : t.schema(e.schema());

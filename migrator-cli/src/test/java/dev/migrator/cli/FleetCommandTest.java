@@ -134,7 +134,7 @@ class FleetCommandTest {
         assertDocumented(json);
         assertThat(json.get("operation").asText()).isEqualTo("migrate");
         assertThat(json.get("success").asBoolean()).isFalse();
-        assertThat(json.get("summary").get("succeeded").asInt()).isEqualTo(7);
+        assertThat(json.get("summary").get("succeeded").asInt()).as(run.stderr()).isEqualTo(7);
         assertThat(json.get("summary").get("failed").asInt()).isEqualTo(1);
         JsonNode initech = json.get("targets").get(2);
         assertThat(initech.get("name").asText()).isEqualTo("initech");
