@@ -42,6 +42,7 @@ final class Commands {
             }
             case VALIDATE:
                 migrator.validate();
+                DriftCommand.warnAfterValidate(migrator);
                 return new Report(JsonDocuments.validate(target), TextReports.validate(target));
             case PLAN: {
                 MigrationPlan plan = migrator.plan();
@@ -56,8 +57,14 @@ final class Commands {
                         : migrator.markApplied(settings.markApplied(), settings.reason());
                 return new Report(JsonDocuments.repair(target, r), TextReports.repair(target, r));
             }
+            case ADOPT:
+                return AdoptCommand.run(migrator, settings.adoptFrom());
             case LINT:
                 return LintReports.run(migrator, settings, target);
+            case DRIFT:
+                return DriftCommand.run(migrator, target);
+            case DIFF:
+                return DiffCommand.run(migrator, settings, target);
             default:
                 throw new IllegalStateException("no such command: " + settings.command());
         }

@@ -71,10 +71,15 @@ enum Option {
             + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
     TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
     OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
-    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+    URL_B("url-b", "URL", "diff: the other database, reached with the same --user and password.",
             true),
     AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
-            + "schema of the same database, dropped afterwards.", true);
+            + "schema of the same database, dropped afterwards.", true),
+    // Adoption (docs/migrating-from-flyway.md, docs/migrating-from-liquibase.md).
+    FROM("from", "TOOL", "adopt: the tool whose history to take over: flyway, liquibase, alembic, django, knex or "
+            + "sequelize.", true),
+    FROM_TABLE("from-table", "NAME", "adopt: read this table instead of the tool's default (such as Flyway's old "
+            + "schema_version; schema.table for another schema).", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

@@ -94,7 +94,7 @@ final class SettingsReader {
         flag(Option.QUIET);
         String urlB = command.takes(Option.URL_B) ? value(Option.URL_B) : null;
         boolean againstMigrations = command.takes(Option.AGAINST_MIGRATIONS) && flag(Option.AGAINST_MIGRATIONS);
-        if (false && (urlB == null || urlB.isBlank()) == !againstMigrations) {
+        if (command == Command.DIFF && (urlB == null || urlB.isBlank()) == !againstMigrations) {
             throw new UsageException("diff needs exactly one of --url-b URL (another database) or "
                     + "--against-migrations (what the migrations produce)", command);
         }
@@ -105,7 +105,8 @@ final class SettingsReader {
                 value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
                 "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
                 offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY),
-                flag(Option.ALLOW_EMPTY), markApplied == null ? null : markApplied.trim(), reason);
+                flag(Option.ALLOW_EMPTY), markApplied == null ? null : markApplied.trim(), reason,
+                command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null);
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */

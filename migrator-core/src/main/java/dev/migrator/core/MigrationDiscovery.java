@@ -49,9 +49,13 @@ final class MigrationDiscovery {
     List<ResolvedMigration> discover(List<String> locations, boolean defaultLocation, List<Migration<?>> explicit) {
         List<String> problems = new ArrayList<>();
         List<ResourceScanner.Resource> resources = new ArrayList<>();
+        Map<ResourceScanner.Resource, String> locationOf = new HashMap<>();
         for (String location : locations) {
             try {
                 List<ResourceScanner.Resource> found = scanner.scan(location);
+                if (found != null) {
+                    found.forEach(r -> locationOf.put(r, location));
+                }
                 if (found == null && !defaultLocation) {
                     problems.add("location '" + location + "' does not exist: check the path, or remove it from locations(...)");
                 }
@@ -74,6 +78,7 @@ final class MigrationDiscovery {
         Map<Version, MigrationSource> undos = new LinkedHashMap<>();
         String suffix = target.scriptSuffix();
         MigrationType scriptType = suffix.equalsIgnoreCase(".json") ? MigrationType.JSON : MigrationType.SQL;
+        LiquibaseMigrations liquibase = new LiquibaseMigrations(scriptType == MigrationType.SQL);
 
         for (ResourceScanner.Resource r : resources) {
             if (r.name().endsWith(".class")) {
@@ -97,7 +102,11 @@ final class MigrationDiscovery {
                 try {
                     name = MigrationName.parse(base);
                 } catch (ConfigurationException e) {
-                    problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the location");
+                    // Not named like a migration: a Liquibase formatted-SQL changelog is one, whatever its name.
+                    if (!liquibase.offer(r, locationOf.get(r), problems)) {
+                        problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the "
+                                + "location");
+                    }
                     continue;
                 }
             }
@@ -170,6 +179,9 @@ final class MigrationDiscovery {
         }
         for (Migration<?> m : explicit) {
             addJava(m, m.getClass().getName(), versioned, repeatable, problems);
+        }
+        for (ResolvedMigration m : liquibase.migrations(placeholders, problems)) {
+            put(versioned, m.version(), m, problems);
         }
 
         List<ResolvedMigration> all = new ArrayList<>(versioned.size() + repeatable.size());
