@@ -63,9 +63,17 @@ final class CliSecrets {
         return out;
     }
 
+    /** The passwords a JDBC URL holds (a fleet target's), to scrub them as its settings' are. */
+    static List<String> ofUrl(String url) {
+        List<String> out = new ArrayList<>(url == null ? List.of() : urlPasswords(url));
+        out.removeIf(s -> s == null || s.isEmpty());
+        return out;
+    }
+
     /** The secrets of read settings: the password, the URL's passwords, secret placeholder values. */
     static List<String> of(Settings settings) {
-        List<String> out = new ArrayList<>(urlPasswords(settings.url()));
+        // A fleet may have no --url: its targets' secrets are told by FleetCommand as it reads them.
+        List<String> out = new ArrayList<>(settings.url() == null ? List.of() : urlPasswords(settings.url()));
         if (settings.password() != null) {
             out.add(settings.password().reveal());
         }

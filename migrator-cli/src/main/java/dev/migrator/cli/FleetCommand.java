@@ -87,6 +87,7 @@ final class FleetCommand {
             if (password != null) {
                 secrets.accept(password);
             }
+            CliSecrets.ofUrl(e.url()).forEach(secrets);
             FleetTarget t = FleetTarget.of(e.name(), JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password))
                     .placeholders(e.placeholders());
             t = e.schema() == null ? t : t.schema(e.schema());
@@ -233,7 +234,8 @@ final class FleetCommand {
                 } else if (r.outcome() == FleetOutcome.FAILED) {
                     err.print("\r\033[K" + line + "\n");
                 } else {
-                    err.print("\r\033[K" + n + "/" + total + " done, " + failed.get() + " failed" + (n == total ? "\n" : ""));
+                    err.print("\r\033[K" + n + "/" + total + " done, " + failed.get() + " failed"
+                            + (n == total ? "\n" : ""));
                 }
             }
         };

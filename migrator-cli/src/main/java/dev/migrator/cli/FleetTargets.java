@@ -205,8 +205,8 @@ final class FleetTargets {
             JsonNode value = field.getValue();
             if (key.toLowerCase(Locale.ROOT).equals("password")) {
                 // Neither the value nor a hint of it is repeated.
-                problems.add(where + ": 'password' is not accepted: a targets file must not hold a password; name "
-                        + "an environment variable (password-env) or a mounted file (password-file)");
+                problems.add(where + ": a password in a targets file is refused (its value is not repeated); name "
+                        + "an environment variable (password-env) or a mounted file (password-file) instead");
             } else if (!KEYS.contains(key) || (defaults && key.equals("name"))) {
                 problems.add(where + ": '" + key + "' is not a key of a target; the keys are "
                         + String.join(", ", defaults ? KEYS.subList(1, KEYS.size()) : KEYS));

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,7 +30,8 @@ class FleetCommandTest {
     @TempDir
     Path dir;
 
-    private final String url = "jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    // Tenants create their schemas and tables at once: H2's default 1 s wait for its catalog is short on a busy machine.
+    private final String url = "jdbc:h2:mem:fleet-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
     private final List<String> secrets = new ArrayList<>();
 
     /** What one run printed and how it ended. */
@@ -106,19 +108,35 @@ class FleetCommandTest {
         return out;
     }
 
+    /** The fleet's keys as docs/json-report.md lists them; each target's error and report have their own tables. */
+    private static void assertDocumented(JsonNode json) throws Exception {
+        JsonNode copy = json.deepCopy();
+        for (JsonNode t : copy.get("targets")) {
+            for (String own : List.of("error", "report")) {
+                if (t.has(own)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) t).putObject(own);
+                }
+            }
+        }
+        DocumentedKeys.assertDocumented("fleet", JSON.writeValueAsString(copy));
+    }
+
     @Test
     void migrate_continuesPastAFailingTenant_printsOneDocument_andExitsWithItsStatus() throws Exception {
         migrations();
         Path targets = targetsFile("initech");
 
-        Run run = cli(Map.of(), "migrate", "--targets", targets.toString(), "--parallel", "3", "--on-error",
+        // One at a time: schemas of one H2 database created at once can wait out H2's catalog lock on a loaded
+        // machine (parallelism itself is tested on fakes and on PostgreSQL).
+        Run run = cli(Map.of(), "migrate", "--targets", targets.toString(), "--parallel", "1", "--on-error",
                 "continue", "--json");
 
         assertThat(run.exitStatus()).as(run.stderr()).isEqualTo(1);
         JsonNode json = run.json();
+        assertDocumented(json);
         assertThat(json.get("operation").asText()).isEqualTo("migrate");
         assertThat(json.get("success").asBoolean()).isFalse();
-        assertThat(json.get("summary").get("succeeded").asInt()).isEqualTo(7);
+        assertThat(json.get("summary").get("succeeded").asInt()).as(run.stderr()).isEqualTo(7);
         assertThat(json.get("summary").get("failed").asInt()).isEqualTo(1);
         JsonNode initech = json.get("targets").get(2);
         assertThat(initech.get("name").asText()).isEqualTo("initech");
@@ -161,6 +179,21 @@ class FleetCommandTest {
     }
 
     @Test
+    void theTargetsFileOfTheDocs_migratesEveryTenant() throws Exception {
+        migrations();
+        Path tenants = Paths.get(System.getProperty("migrator.docs.dir", "../docs"), "src/test/resources/fleet/tenants.yaml");
+
+        // The command of docs/fleet.md, with this test's database.
+        Run run = cli(Map.of(), "migrate", "--url", url, "--user", "sa", "--targets", tenants.toString(),
+                "--placeholder", "table=items", "--parallel", "4", "--canary", "acme", "--on-error", "max=2");
+
+        assertThat(run.exitStatus()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("migrate on 4 targets:\n  acme SUCCEEDED none -> 2 (2 applied, ")
+                .contains("migrate: 4 targets, 4 succeeded, 0 failed, 0 skipped in ");
+        assertThat(tenantsAt("2")).containsExactlyInAnyOrder("acme", "globex", "initech", "umbrella");
+    }
+
+    @Test
     void shards_coverEveryTargetExactlyOnce() throws Exception {
         migrations();
         Path targets = targetsFile("none");
@@ -173,6 +206,7 @@ class FleetCommandTest {
                     : cli(Map.of(), "info", "--targets", targets.toString(), "--shard", i + "/4", "--json");
             assertThat(run.exitStatus()).as(run.stderr()).isZero();
             assertThat(run.json().get("shard").get("index").asInt()).isEqualTo(i);
+            assertDocumented(run.json());
             run.json().get("targets").forEach(t -> seen.add(t.get("name").asText()));
             run.json().get("targets").forEach(t -> assertThat(t.get("report").get("migrations")).hasSize(2));
         }
@@ -203,7 +237,7 @@ class FleetCommandTest {
         assertThat(run.stderr()).contains("The targets file " + file.toAbsolutePath() + " cannot be used",
                 "bad.yaml:2: 'pasword-env' is not a key of a target; the keys are name, url, user, password-env, "
                         + "password-file, schema, group, placeholders",
-                "bad.yaml:5: 'password' is not accepted: a targets file must not hold a password",
+                "bad.yaml:5: a password in a targets file is refused (its value is not repeated)",
                 "bad.yaml:5: the target has no 'name'",
                 "bad.yaml:7 (target acme): the environment variable NOT_SET_ANYWHERE (password-env) is not set",
                 "bad.yaml:7: the name 'acme' is given twice");

@@ -33,7 +33,7 @@ public record FleetResult(String operation, List<FleetTargetResult> targets, Dur
                 count(FleetOutcome.FAILED), count(FleetOutcome.SKIPPED), duration.toMillis() / 1000.0);
     }
 
-    /** The whole fleet as one JSON document (see {@code docs/fleet.md}). */
+    /** The whole fleet as one JSON document (see {@code docs/json-report.md}, section fleet). */
     public String toJson() {
         return JsonReports.fleet(this);
     }

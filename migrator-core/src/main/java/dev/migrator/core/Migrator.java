@@ -285,7 +285,8 @@ public final class Migrator {
 
         /**
          * A copy of this builder for one target of a {@link Fleet}: its own target, its schema when not
-         * {@code null}, and its placeholders over this builder's. This builder is left as it was.
+         * {@code null}, and its placeholders over this builder's. This builder is left as it was. A field added to
+         * the builder is copied here too: {@code FleetTest.forFleetTarget_copiesEverySetting} fails until it is.
          */
         Builder forFleetTarget(MigrationTarget fleetTarget, String fleetSchema, Map<String, String> morePlaceholders) {
             Builder copy = new Builder();
@@ -308,6 +309,7 @@ public final class Migrator {
             copy.statementTimeout = statementTimeout;
             copy.ddlRetries = ddlRetries;
             copy.lint = lint;
+            copy.adoptOnMigrate = adoptOnMigrate;
             return copy;
         }
 

@@ -279,6 +279,56 @@ class FleetTest {
         assertThat(databases.get("t1").openSessions.get()).isZero();
     }
 
+    /** A value unlike the builder's default for each type a builder field has. */
+    private static Object marker(Class<?> type) {
+        if (type == String.class) {
+            return "marker";
+        } else if (type == boolean.class) {
+            return Boolean.TRUE;
+        } else if (type == int.class) {
+            return 7;
+        } else if (type == Duration.class) {
+            return Duration.ofSeconds(77);
+        } else if (type == List.class) {
+            return List.of("filesystem:/marker");
+        } else if (type == Map.class) {
+            return Map.of("marker", "value");
+        } else if (type == java.time.Clock.class) {
+            return java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+        } else if (type == ClassLoader.class) {
+            return new java.net.URLClassLoader(new java.net.URL[0]);
+        } else if (type == dev.migrator.api.MigrationListener.class) {
+            return new dev.migrator.api.MigrationListener() { };
+        } else if (type == LintMode.class) {
+            return LintMode.OFF;
+        } else if (type == dev.migrator.api.spi.MigrationTarget.class) {
+            return new FakeTarget();
+        }
+        throw new AssertionError("Migrator.Builder has a field of type " + type.getName() + ": give it a marker here, "
+                + "and copy it in Builder.forFleetTarget");
+    }
+
+    @Test
+    void forFleetTarget_copiesEverySetting() throws Exception {
+        Migrator.Builder template = Migrator.builder();
+        List<java.lang.reflect.Field> fields = new ArrayList<>();
+        for (java.lang.reflect.Field f : Migrator.Builder.class.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                f.set(template, marker(f.getType()));
+                fields.add(f);
+            }
+        }
+        FakeTarget own = new FakeTarget();
+
+        Migrator.Builder copy = template.forFleetTarget(own, null, Map.of());
+
+        for (java.lang.reflect.Field f : fields) {
+            Object expected = f.getName().equals("target") ? own : f.get(template);
+            assertThat(f.get(copy)).as("Migrator.Builder.%s in forFleetTarget", f.getName()).isEqualTo(expected);
+        }
+    }
+
     @Test
     void toJson_holdsTheSummaryAndEveryTarget() throws Exception {
         FleetResult result = fleet(targets(3, "t2")).build().migrate();

@@ -1,0 +1,1 @@
+INSERT INTO items (id, tenant) VALUES (1, '${tenant}');

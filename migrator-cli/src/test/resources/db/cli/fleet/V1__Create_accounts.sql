@@ -1,0 +1,1 @@
+CREATE TABLE accounts (id INT PRIMARY KEY, tenant VARCHAR(40) NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO ${table} (id, tenant) VALUES (1, '${tenant}');

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ADD COLUMN balance DECIMAL(12,2) DEFAULT 0;
