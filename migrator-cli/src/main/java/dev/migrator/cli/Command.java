@@ -23,7 +23,10 @@ enum Command {
     LINT("Check the pending migrations for statements that can block a running application or break the version "
             + "still running (see docs/zero-downtime.md). Runs, locks and creates nothing; lints offline when the "
             + "database cannot be reached. Exit status 5 when a finding is at error level (--fail-on warning: any).",
-            EnumSet.of(Option.FAIL_ON, Option.SARIF));
+            EnumSet.of(Option.FAIL_ON, Option.SARIF)),
+    EXEC("Run another tool's migration command, given after --, while holding migrator's lock, and record what it "
+            + "applied or undid: exec --tool knex --url URL -- npx knex migrate:latest (see docs/other-tools.md). "
+            + "Exit status 1 when the command failed.", EnumSet.of(Option.TOOL));
 
     private final String summary;
     private final Set<Option> ownOptions;

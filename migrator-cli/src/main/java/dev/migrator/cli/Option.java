@@ -41,7 +41,9 @@ enum Option {
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
             + "warning.", true),
-    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true);
+    SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true),
+    TOOL("tool", "TOOL", "exec: the tool whose command runs after --, and whose history is read before and after: "
+            + "alembic, django, knex, sequelize, flyway or liquibase.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";
