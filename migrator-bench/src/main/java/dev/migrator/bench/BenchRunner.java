@@ -51,14 +51,16 @@ public final class BenchRunner {
         String machine = Machine.describe(servers, o.databases(), jvm.classPath());
         System.err.println(machine + "- Load average before: " + loadBefore);
         try {
-            for (DbKind db : o.databases()) {
-                Path workload = Workload.write(o.work().resolve(db.id + "-" + o.n()), o.n());
-                applyAndBoot(o, db, workload, servers, jvm, report);
+            for (int n : o.ns()) {
+                for (DbKind db : o.databases()) {
+                    Path workload = Workload.write(o.work().resolve(db.id + "-" + n), n);
+                    applyAndBoot(o, n, db, workload, servers, jvm, report);
+                }
             }
             if (o.has("s4") && o.concurrentBatches() > 0) {
                 Path workload = Workload.write(o.work().resolve("postgresql-s4-" + o.concurrentN()), o.concurrentN());
-                new ConcurrentBoot(jvm, servers, report).run(o.tools(), o.concurrentN(), o.concurrentBatches(),
-                        workload);
+                new ConcurrentBoot(o.concurrentJvms(), jvm, servers, report).run(o.tools(), o.concurrentN(),
+                        o.concurrentBatches(), workload);
             }
         } catch (ChildJvm.ChildFailed e) {
             System.err.println("A measurement failed, so the run stops: " + e.getMessage());
@@ -71,12 +73,20 @@ public final class BenchRunner {
                 .append(loadAfter).append('\n')
                 .append("- Started ").append(began).append(", took ")
                 .append(Duration.between(began, Instant.now()).toSeconds()).append(" s\n\n");
-        md.append("### S1 apply and S2 no-op boot, with their raw floors (S3)\n\n")
-                .append("median (min–max) over ").append(o.runs()).append(" runs, each a fresh JVM; ratios are of the "
-                        + "medians to raw JDBC on the same database and scenario\n\n")
-                .append(report.table(o.n())).append('\n');
+        for (int n : o.ns()) {
+            md.append("### N = ").append(n).append(": S1 apply, S2 no-op boot and S5 validate/info, with their raw "
+                            + "floors (S3)\n\n")
+                    .append("median (min–max) over the runs shown, each a fresh JVM; ratios are of the medians to raw "
+                            + "JDBC on the same database and scenario (S5: to the no-op floor)\n\n")
+                    .append(report.table(n)).append('\n');
+        }
+        String growth = report.growthTable(o.ns());
+        if (!growth.isEmpty()) {
+            md.append("### Growth with N (migrate call, medians)\n\n").append(growth).append('\n');
+        }
         if (report.hasConcurrent()) {
-            md.append("### S4 concurrent boot: 4 JVMs at once on one empty PostgreSQL database\n\n")
+            md.append("### S4 concurrent boot: ").append(o.concurrentJvms())
+                    .append(" JVMs at once on one empty PostgreSQL database\n\n")
                     .append(report.concurrentTable(o.concurrentN())).append('\n');
         }
         for (String note : report.notes()) {
@@ -88,7 +98,7 @@ public final class BenchRunner {
         }
     }
 
-    private static void applyAndBoot(Options o, DbKind db, Path workload, Servers servers, ChildJvm jvm,
+    private static void applyAndBoot(Options o, int n, DbKind db, Path workload, Servers servers, ChildJvm jvm,
                                      Report report) throws IOException, SQLException, InterruptedException {
         List<Tool> tools = new ArrayList<>(o.tools());
         tools.add(Tool.RAW);
@@ -96,35 +106,62 @@ public final class BenchRunner {
         if (o.startedRow() && db != DbKind.POSTGRESQL) {
             applyTools.add(Tool.RAW_STARTED);
         }
-        if (o.has("s1") || o.has("s2")) {
+        boolean after = o.has("s2") || o.has("s5");
+        if (o.has("s1") || after) {
             int runs = o.has("s1") ? o.runs() : 1;
             for (int r = 0; r < runs; r++) {
                 for (Tool tool : rotate(applyTools, r)) {
+                    // A peer's later rounds may be skipped (--peer-apply-runs); the last round always runs, so that
+                    // every tool's database was applied by that tool's last apply.
+                    if (o.has("s1") && r < runs - o.applyRuns(tool)) {
+                        continue;
+                    }
                     String name = tool.database("bench");
                     servers.recreate(db, name);
-                    Sample s = jvm.run(tool, tool.applyMode(), db, name, workload, tag(db, "s1", tool));
-                    expect(servers.tally(db, name, tool), o.n(), tool, db, "apply");
+                    Sample s = jvm.run(tool, tool.applyMode(), db, name, workload, tag(n, db, "s1", tool));
+                    expect(servers.tally(db, name, tool), n, tool, db, "apply");
                     if (o.has("s1")) {
-                        report.add(db, Scenario.S1, tool, s);
+                        report.add(n, db, Scenario.S1, tool, s);
                     }
-                    progress(db, "S1", r, runs, tool, s);
+                    progress(n, db, "S1", r, runs, tool, s);
                 }
             }
         }
+        List<Scenario> boots = new ArrayList<>();
         if (o.has("s2")) {
-            for (int r = 0; r < o.runs(); r++) {
+            boots.add(Scenario.S2);
+        }
+        if (o.has("s5")) {
+            boots.add(Scenario.S5_VALIDATE);
+            boots.add(Scenario.S5_INFO);
+        }
+        // S5's floor is S2's raw row: when S2 is not asked for, the floor still runs in no-op mode under S2.
+        boolean floorOnly = !o.has("s2") && o.has("s5");
+        for (int r = 0; r < o.runs(); r++) {
+            for (Scenario scenario : rotate(boots, r)) {
                 for (Tool tool : rotate(tools, r)) {
-                    Sample s = jvm.run(tool, "noop", db, tool.database("bench"), workload, tag(db, "s2", tool));
-                    if (s.applied() > 0) {
-                        throw new ChildJvm.ChildFailed(tool.label + " applied " + s.applied() + " migrations on a "
-                                + "no-op boot of " + db.id);
+                    if (scenario != Scenario.S2 && tool == Tool.RAW) {
+                        continue;
                     }
-                    report.add(db, Scenario.S2, tool, s);
-                    progress(db, "S2", r, o.runs(), tool, s);
+                    Sample s = jvm.run(tool, scenario.mode, db, tool.database("bench"), workload,
+                            tag(n, db, scenario.mode, tool));
+                    if (s.applied() > 0) {
+                        throw new ChildJvm.ChildFailed(tool.label + " applied " + s.applied() + " migrations in "
+                                + scenario.title + " on " + db.id);
+                    }
+                    report.add(n, db, scenario, tool, s);
+                    progress(n, db, scenario.name(), r, o.runs(), tool, s);
                 }
             }
+            if (floorOnly) {
+                Sample s = jvm.run(Tool.RAW, "noop", db, Tool.RAW.database("bench"), workload,
+                        tag(n, db, "noop", Tool.RAW));
+                report.add(n, db, Scenario.S2, Tool.RAW, s);
+            }
+        }
+        if (after) {
             for (Tool tool : tools) {
-                expect(servers.tally(db, tool.database("bench"), tool), o.n(), tool, db, "no-op boot");
+                expect(servers.tally(db, tool.database("bench"), tool), n, tool, db, "no-op boot");
             }
         }
     }
@@ -146,13 +183,13 @@ public final class BenchRunner {
         }
     }
 
-    private static String tag(DbKind db, String scenario, Tool tool) {
-        return db.id + "-" + scenario + "-" + tool.name().toLowerCase(java.util.Locale.ROOT);
+    private static String tag(int n, DbKind db, String scenario, Tool tool) {
+        return db.id + "-" + n + "-" + scenario + "-" + tool.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static void progress(DbKind db, String scenario, int r, int runs, Tool tool, Sample s) {
-        System.err.printf("[%s %s %d/%d] %-18s migrate %8.1f ms  process %8.1f ms  CPU %8.1f ms  RSS %6.1f MB  "
-                        + "load %s%n", db.id, scenario, r + 1, runs, tool.label, s.migrateMillis(), s.wallMillis(),
+    private static void progress(int n, DbKind db, String scenario, int r, int runs, Tool tool, Sample s) {
+        System.err.printf("[%s N=%d %s %d/%d] %-18s migrate %8.1f ms  process %8.1f ms  CPU %8.1f ms  RSS %6.1f MB  "
+                        + "load %s%n", db.id, n, scenario, r + 1, runs, tool.label, s.migrateMillis(), s.wallMillis(),
                 s.cpuMillis(), s.peakRssKb() / 1024.0, Machine.loadAverage());
     }
 }

@@ -16,7 +16,7 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
 
     static ChildArgs parse(String[] args) {
         if (args.length != 4) {
-            throw new IllegalArgumentException("usage: <apply|noop> <jdbc-url> <user> <scripts-dir>");
+            throw new IllegalArgumentException("usage: <apply|noop|validate|info> <jdbc-url> <user> <scripts-dir>");
         }
         return new ChildArgs(args[0], args[1], args[2], Path.of(args[3]));
     }
@@ -25,6 +25,15 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
     static String password() {
         String p = System.getenv(PASSWORD_ENV);
         return p == null ? "migrator" : p;
+    }
+
+    /**
+     * Starts SLF4J and its binding (slf4j-simple) and logs one line, as a service has done long before it calls its
+     * migration tool. Every child calls this before its timed part, the floor included, so no tool's migrate call
+     * pays for starting the logging that the floor would not pay (the process time includes it for every child).
+     */
+    static void startLogging(String tool) {
+        org.slf4j.LoggerFactory.getLogger("dev.migrator.bench.Service").info("service starting; {} next", tool);
     }
 
     /** Prints the result line; {@code applied} is -1 where the tool does not say. */

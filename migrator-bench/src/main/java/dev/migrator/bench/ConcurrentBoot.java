@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * S4: four JVMs boot at once against one empty PostgreSQL database, as four replicas of a service do after a
- * deploy. Every one must succeed, and afterwards the history must show every migration applied exactly once.
+ * S4: several JVMs (8 by default) boot at once against one empty PostgreSQL database, as the replicas of a service
+ * do after a deploy. Every one must succeed, and afterwards the history must show every migration applied exactly once.
  */
 final class ConcurrentBoot {
-    static final int JVMS = 4;
-
+    private final int jvms;
     private final ChildJvm jvm;
     private final Servers servers;
     private final Report report;
 
-    ConcurrentBoot(ChildJvm jvm, Servers servers, Report report) {
+    ConcurrentBoot(int jvms, ChildJvm jvm, Servers servers, Report report) {
+        this.jvms = jvms;
         this.jvm = jvm;
         this.servers = servers;
         this.report = report;
@@ -31,13 +31,13 @@ final class ConcurrentBoot {
                 servers.recreate(DbKind.POSTGRESQL, name);
                 List<ChildJvm.Running> running = new ArrayList<>();
                 long start = System.nanoTime();
-                for (int j = 0; j < JVMS; j++) {
+                for (int j = 0; j < jvms; j++) {
                     running.add(jvm.start(tool, tool.applyMode(), DbKind.POSTGRESQL, name, workload,
                             "postgresql-s4-" + tool.name().toLowerCase(java.util.Locale.ROOT) + "-b" + (b + 1) + "-"
                                     + (j + 1)));
                 }
                 int ok = 0;
-                for (int j = 0; j < JVMS; j++) {
+                for (int j = 0; j < jvms; j++) {
                     try {
                         running.get(j).await();
                         ok++;
@@ -53,9 +53,9 @@ final class ConcurrentBoot {
                 } catch (SQLException e) {
                     tally = new Servers.HistoryTally(0, 0);
                 }
-                report.add(new Report.ConcurrentBatch(tool, JVMS, ok, tally.distinct(), tally.duplicates(), n, wall));
+                report.add(new Report.ConcurrentBatch(tool, jvms, ok, tally.distinct(), tally.duplicates(), n, wall));
                 System.err.printf("[S4 batch %d/%d] %s: %d/%d JVMs succeeded, %d/%d applied once, %d duplicates, "
-                        + "%.0f ms%n", b + 1, batches, tool.label, ok, JVMS, tally.distinct(), n, tally.duplicates(),
+                        + "%.0f ms%n", b + 1, batches, tool.label, ok, jvms, tally.distinct(), n, tally.duplicates(),
                         wall);
             }
         }

@@ -1,10 +1,12 @@
 package dev.migrator.bench;
 
-import dev.migrator.core.MigrateResult;
 import dev.migrator.core.Migrator;
 import dev.migrator.jdbc.JdbcTarget;
 
-/** One boot of a service using migrator: build, then {@code migrate()} (timed) over a filesystem location. */
+/**
+ * One boot of a service using migrator: build, then {@code migrate()} (timed) over a filesystem location; in S5,
+ * {@code validate()} or {@code info()} instead.
+ */
 public final class MigratorMain {
     private MigratorMain() {
     }
@@ -12,12 +14,20 @@ public final class MigratorMain {
     /** Runs one measurement; see {@link ChildArgs}. */
     public static void main(String[] argv) {
         ChildArgs args = ChildArgs.parse(argv);
+        ChildArgs.startLogging("migrator");
         Migrator migrator = Migrator.builder()
                 .target(JdbcTarget.of(args.url(), args.user(), ChildArgs.password()))
                 .locations("filesystem:" + args.scripts().toAbsolutePath())
                 .build();
         long start = System.nanoTime();
-        MigrateResult result = migrator.migrate();
-        ChildArgs.report(start, result.applied().size());
+        int applied = switch (args.mode()) {
+            case "validate" -> {
+                migrator.validate();
+                yield 0;
+            }
+            case "info" -> migrator.info().size() > 0 ? 0 : -1;
+            default -> migrator.migrate().applied().size();
+        };
+        ChildArgs.report(start, applied);
     }
 }

@@ -6,21 +6,26 @@ import java.util.List;
 import java.util.Locale;
 
 /** The runner's command line. */
-record Options(int n, int runs, int concurrentN, int concurrentBatches, List<DbKind> databases, List<Tool> tools,
-               List<String> scenarios, Path work, String postgresUrl, String mariadbUrl, String user, Path out,
-               List<String> jvmOptions, boolean startedRow) {
+record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, int concurrentBatches,
+               int concurrentJvms, List<DbKind> databases, List<Tool> tools, List<String> scenarios, Path work,
+               String postgresUrl, String mariadbUrl, String user, Path out, List<String> jvmOptions,
+               boolean startedRow) {
 
     static final String USAGE = """
             Usage: java -jar migrator-bench.jar [options]
               Every measurement is a fresh JVM wrapped in /usr/bin/time -v; prints Markdown tables of
               median (min-max) over the runs. Raw JDBC (the floor) always runs.
-              --n N                 migrations in S1/S2 (default 1000)
+              --n N[,N...]          migrations in S1, S2 and S5, one release per N (default 1000; e.g. 1000,10000)
               --runs R              runs per cell, at least 5 for published figures (default 5)
+              --peer-apply-runs R   S1 runs of Flyway and Liquibase (default: --runs); at least 1, as their S2
+                                    needs a database they applied. The table's runs column shows it
               --s4-n N              migrations in S4, the concurrent boot (default 200)
-              --s4-batches B        S4 batches of 4 JVMs per tool, 0 skips S4 (default 3)
+              --s4-batches B        S4 batches per tool, 0 skips S4 (default 3)
+              --s4-jvms J           JVMs started at once in each S4 batch (default 8)
               --databases LIST      h2,postgresql,mariadb (default all three)
               --tools LIST          migrator,flyway,liquibase (default all three)
-              --scenarios LIST      s1,s2,s4 (default all; S3, the floor, runs with S1 and S2)
+              --scenarios LIST      s1,s2,s4,s5 (default all; S3, the floor, runs with S1, S2 and S5;
+                                    S5 is validate() and info() with all N applied)
               --work DIR            scripts, H2 files and child logs (default /tmp/migrator-bench)
               --postgres-url URL    server URL ending in / (default jdbc:postgresql://127.0.0.1:5432/)
               --mariadb-url URL     server URL ending in / (default jdbc:mariadb://127.0.0.1:3306/)
@@ -32,18 +37,20 @@ record Options(int n, int runs, int concurrentN, int concurrentBatches, List<DbK
             The password is read from the environment variable MIGRATOR_BENCH_PASSWORD (default: migrator).
             The databases named bench_* on both servers are dropped and created again.""";
 
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--s4-n",
-            "--s4-batches", "--databases", "--tools", "--scenarios", "--work", "--postgres-url", "--mariadb-url",
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--peer-apply-runs",
+            "--s4-n", "--s4-batches", "--s4-jvms", "--databases", "--tools", "--scenarios", "--work", "--postgres-url", "--mariadb-url",
             "--user", "--out", "--jvm-opt");
 
     static Options parse(String[] args) {
-        int n = 1000;
+        List<Integer> ns = List.of(1000);
         int runs = 5;
+        int peerApplyRuns = -1;
         int concurrentN = 200;
         int batches = 3;
+        int jvms = 8;
         List<DbKind> dbs = List.of(DbKind.values());
         List<Tool> tools = List.of(Tool.MIGRATOR, Tool.FLYWAY, Tool.LIQUIBASE);
-        List<String> scenarios = List.of("s1", "s2", "s4");
+        List<String> scenarios = List.of("s1", "s2", "s4", "s5");
         Path work = Path.of(System.getProperty("java.io.tmpdir"), "migrator-bench");
         String pg = "jdbc:postgresql://127.0.0.1:5432/";
         String maria = "jdbc:mariadb://127.0.0.1:3306/";
@@ -65,10 +72,12 @@ record Options(int n, int runs, int concurrentN, int concurrentBatches, List<DbK
                     }
                     String v = args[++i];
                     switch (a) {
-                        case "--n" -> n = positive(a, v);
+                        case "--n" -> ns = split(v).stream().map(x -> positive(a, x)).distinct().sorted().toList();
                         case "--runs" -> runs = positive(a, v);
+                        case "--peer-apply-runs" -> peerApplyRuns = positive(a, v);
                         case "--s4-n" -> concurrentN = positive(a, v);
                         case "--s4-batches" -> batches = Integer.parseInt(v);
+                        case "--s4-jvms" -> jvms = positive(a, v);
                         case "--databases" -> dbs = split(v).stream().map(DbKind::of).toList();
                         case "--tools" -> tools = split(v).stream().map(Options::tool).toList();
                         case "--scenarios" -> scenarios = split(v);
@@ -83,8 +92,13 @@ record Options(int n, int runs, int concurrentN, int concurrentBatches, List<DbK
                 }
             }
         }
-        return new Options(n, runs, concurrentN, batches, dbs, tools, scenarios, work, pg, maria, user, out, jvm,
-                started);
+        return new Options(ns, runs, peerApplyRuns < 0 ? runs : peerApplyRuns, concurrentN, batches, jvms, dbs,
+                tools, scenarios, work, pg, maria, user, out, jvm, started);
+    }
+
+    /** S1 runs of {@code tool}: Flyway and Liquibase may run fewer (they take minutes at 10,000 migrations). */
+    int applyRuns(Tool tool) {
+        return tool == Tool.FLYWAY || tool == Tool.LIQUIBASE ? Math.min(runs, peerApplyRuns) : runs;
     }
 
     boolean has(String scenario) {
@@ -105,7 +119,12 @@ record Options(int n, int runs, int concurrentN, int concurrentBatches, List<DbK
     }
 
     private static int positive(String option, String v) {
-        int x = Integer.parseInt(v);
+        int x;
+        try {
+            x = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a whole number, not '" + v + "'");
+        }
         if (x < 1) {
             throw new UsageException(option + " must be at least 1");
         }

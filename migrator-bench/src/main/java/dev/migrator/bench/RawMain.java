@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -22,8 +24,11 @@ import java.util.zip.CRC32;
  * <li>{@code apply-started}: the same with one more row, committed on its own, before each migration holding DDL
  * (which migrator cannot make atomic where DDL commits implicitly, and so precedes with a STARTED row): what that
  * row costs, measured without any tool around it.</li>
- * <li>{@code noop}: connect and read the whole history table once (the floor of a boot with nothing to do).</li>
+ * <li>{@code noop} (and {@code validate}, {@code info}): connect and read the whole history table once, then list,
+ * read and hash every script and compare each checksum with its history row: the least a boot with nothing to do
+ * must do to know that nothing changed. Like the tools, it fails when a script was edited or is not applied.</li>
  * </ul>
+ * Like every child it starts SLF4J before its timed part ({@link ChildArgs#startLogging}), as a service has.
  */
 public final class RawMain {
     private RawMain() {
@@ -32,32 +37,61 @@ public final class RawMain {
     /** Runs one measurement; see {@link ChildArgs}. */
     public static void main(String[] argv) throws Exception {
         ChildArgs args = ChildArgs.parse(argv);
+        ChildArgs.startLogging("raw JDBC");
         long start = System.nanoTime();
         try (Connection c = DriverManager.getConnection(args.url(), args.user(), ChildArgs.password())) {
-            int applied = args.mode().equals("noop") ? readHistory(c)
-                    : apply(c, args.scripts(), args.mode().equals("apply-started"));
+            int applied = args.mode().startsWith("apply")
+                    ? apply(c, args.scripts(), args.mode().equals("apply-started"))
+                    : check(readHistory(c), args.scripts());
             ChildArgs.report(start, applied);
         }
     }
 
-    private static int readHistory(Connection c) throws SQLException {
-        int rows = 0;
+    /** The history's checksum per version. */
+    private static Map<String, Long> readHistory(Connection c) throws SQLException {
+        Map<String, Long> applied = new HashMap<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT installed_rank, version, description, script, checksum, "
                      + "installed_on, execution_time, success FROM raw_history ORDER BY installed_rank")) {
             while (rs.next()) {
                 rs.getInt(1);
-                rs.getString(2);
+                String version = rs.getString(2);
                 rs.getString(3);
                 rs.getString(4);
-                rs.getLong(5);
+                long checksum = rs.getLong(5);
                 rs.getTimestamp(6);
                 rs.getInt(7);
-                rs.getBoolean(8);
-                rows++;
+                if (rs.getBoolean(8)) {
+                    applied.put(version, checksum);
+                }
             }
         }
-        return rows == 0 ? -1 : 0;
+        return applied;
+    }
+
+    /**
+     * Reads and hashes every {@code V<n>__x.sql} script (CRC32, as the floor's apply recorded it) and compares it with
+     * the history: 0 pending, or an exception naming the first script that is edited or not applied.
+     */
+    private static int check(Map<String, Long> applied, Path dir) throws IOException {
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            throw new IOException(dir + " is not a directory");
+        }
+        CRC32 crc = new CRC32();
+        for (String name : names) {
+            int split = name.indexOf("__");
+            if (name.charAt(0) != 'V' || split < 0 || !name.endsWith(".sql")) {
+                continue;
+            }
+            crc.reset();
+            crc.update(Files.readAllBytes(dir.resolve(name)));
+            Long recorded = applied.get(name.substring(1, split));
+            if (recorded == null || recorded != crc.getValue()) {
+                throw new IllegalStateException(name + (recorded == null ? " is not applied" : " was edited"));
+            }
+        }
+        return 0;
     }
 
     private static int apply(Connection c, Path dir, boolean startedRow) throws SQLException, IOException {

@@ -16,17 +16,27 @@ import java.util.function.ToDoubleFunction;
 final class Report {
     /** The scenarios of issue 7. S3 (the raw floor) is reported in the rows of S1 and S2 it is the floor of. */
     enum Scenario {
-        S1("S1 apply all N to an empty schema"),
-        S2("S2 no-op boot (all N applied)");
+        S1("S1 apply all N to an empty schema", "apply"),
+        S2("S2 no-op boot (all N applied)", "noop"),
+        S5_VALIDATE("S5 validate() (all N applied)", "validate"),
+        S5_INFO("S5 info() (all N applied)", "info");
 
         final String title;
+        /** The child's mode argument. */
+        final String mode;
 
-        Scenario(String title) {
+        Scenario(String title, String mode) {
             this.title = title;
+            this.mode = mode;
+        }
+
+        /** Whose raw rows are the floor: S5's is the no-op floor (read the history, read and hash the scripts). */
+        Scenario floor() {
+            return this == S1 ? S1 : S2;
         }
     }
 
-    private record Key(DbKind db, Scenario scenario, Tool tool) {
+    private record Key(int n, DbKind db, Scenario scenario, Tool tool) {
     }
 
     /** One concurrent-boot batch. */
@@ -38,8 +48,8 @@ final class Report {
     private final List<ConcurrentBatch> batches = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    void add(DbKind db, Scenario scenario, Tool tool, Sample sample) {
-        samples.computeIfAbsent(new Key(db, scenario, tool), k -> new ArrayList<>()).add(sample);
+    void add(int n, DbKind db, Scenario scenario, Tool tool, Sample sample) {
+        samples.computeIfAbsent(new Key(n, db, scenario, tool), k -> new ArrayList<>()).add(sample);
     }
 
     void add(ConcurrentBatch batch) {
@@ -68,8 +78,11 @@ final class Report {
                 .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<Key, List<Sample>> e : samples.entrySet()) {
             Key k = e.getKey();
+            if (k.n != n) {
+                continue;
+            }
             List<Sample> s = e.getValue();
-            List<Sample> floor = samples.get(new Key(k.db, k.scenario, Tool.RAW));
+            List<Sample> floor = samples.get(new Key(n, k.db, k.scenario.floor(), Tool.RAW));
             md.append("| ").append(k.db.id).append(" | ").append(k.scenario.title).append(" | ")
                     .append(k.tool.isFloor() ? "*" + k.tool.label + (k.scenario == Scenario.S1 ? " (S3)" : "") + "*"
                             : "**" + k.tool.label + "**")
@@ -87,10 +100,39 @@ final class Report {
         return md.toString();
     }
 
+    /**
+     * How each figure grew from the smallest N to the largest: the ratio of the medians of the migrate call, against
+     * the ratio of the N's (growth equal to it is linear). Empty with one N.
+     */
+    String growthTable(List<Integer> ns) {
+        if (ns.size() < 2) {
+            return "";
+        }
+        int small = ns.get(0);
+        int large = ns.get(ns.size() - 1);
+        StringBuilder md = new StringBuilder();
+        md.append("| database | scenario | tool | migrate call ms at N=").append(small).append(" | at N=").append(large)
+                .append(" | grew × (N grew ×").append(large / small).append(") | µs per migration at N=").append(large)
+                .append(" |\n| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
+        for (Map.Entry<Key, List<Sample>> e : samples.entrySet()) {
+            Key k = e.getKey();
+            List<Sample> big = samples.get(new Key(large, k.db, k.scenario, k.tool));
+            if (k.n != small || big == null) {
+                continue;
+            }
+            double a = median(e.getValue().stream().map(Sample::migrateMillis).toList());
+            double b = median(big.stream().map(Sample::migrateMillis).toList());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2f | %.0f |%n", k.db.id,
+                    k.scenario.title, k.tool.isFloor() ? "*" + k.tool.label + "*" : "**" + k.tool.label + "**", a, b,
+                    b / a, b * 1000 / large));
+        }
+        return md.toString();
+    }
+
     /** The S4 table: per tool, JVMs that succeeded and what the history says afterwards. */
     String concurrentTable(int n) {
         StringBuilder md = new StringBuilder();
-        md.append("| tool | batches of 4 JVMs (N=").append(n).append(") | JVMs that succeeded | migrations applied "
+        md.append("| tool | batches (N=").append(n).append(") | JVMs that succeeded | migrations applied "
                         + "exactly once | duplicate applications | missing | batch wall ms |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         Map<Tool, List<ConcurrentBatch>> byTool = new LinkedHashMap<>();

@@ -22,14 +22,33 @@ class ReportTest {
     void ratiosAreToTheRawFloorOfTheSameDatabaseAndScenario() {
         Report report = new Report();
         for (double ms : new double[] {100, 110, 120}) {
-            report.add(DbKind.H2, Report.Scenario.S2, Tool.RAW, new ChildJvm.Sample(ms, ms * 2, ms * 4, 50_000, 0));
-            report.add(DbKind.H2, Report.Scenario.S2, Tool.MIGRATOR, new ChildJvm.Sample(ms * 1.5, ms * 3, ms * 4, 60_000, 0));
+            report.add(1000, DbKind.H2, Report.Scenario.S2, Tool.RAW, new ChildJvm.Sample(ms, ms * 2, ms * 4, 50_000, 0));
+            report.add(1000, DbKind.H2, Report.Scenario.S2, Tool.MIGRATOR, new ChildJvm.Sample(ms * 1.5, ms * 3, ms * 4, 60_000, 0));
         }
 
         String table = report.table(1000);
 
         assertThat(table).contains("| h2 | S2 no-op boot (all N applied) | **migrator** | 3 | 165 (150–180) "
                 + "| 330 (300–360) | 440 (400–480) | 58.6 (58.6–58.6) | 1.50× | 1.50× | 1.00× | 1.20× |");
+    }
+
+    @Test
+    void validateAndInfoAreComparedWithTheNoOpFloorAndGrowthIsPerN() {
+        Report report = new Report();
+        report.add(1000, DbKind.H2, Report.Scenario.S2, Tool.RAW, new ChildJvm.Sample(100, 200, 300, 50_000, 0));
+        report.add(1000, DbKind.H2, Report.Scenario.S5_VALIDATE, Tool.MIGRATOR,
+                new ChildJvm.Sample(120, 240, 300, 50_000, 0));
+        report.add(10000, DbKind.H2, Report.Scenario.S2, Tool.RAW, new ChildJvm.Sample(400, 500, 600, 60_000, 0));
+        report.add(10000, DbKind.H2, Report.Scenario.S5_VALIDATE, Tool.MIGRATOR,
+                new ChildJvm.Sample(600, 700, 800, 70_000, 0));
+
+        assertThat(report.table(1000)).contains("| h2 | S5 validate() (all N applied) | **migrator** | 1 | 120 (120–120) "
+                + "| 240 (240–240) | 300 (300–300) | 48.8 (48.8–48.8) | 1.20× | 1.20× | 1.00× | 1.00× |")
+                .doesNotContain("| 600 (");
+        assertThat(report.growthTable(List.of(1000, 10000)))
+                .contains("| h2 | S5 validate() (all N applied) | **migrator** | 120 | 600 | 5.00 | 60 |")
+                .contains("| h2 | S2 no-op boot (all N applied) | *raw JDBC* | 100 | 400 | 4.00 | 40 |");
+        assertThat(report.growthTable(List.of(1000))).isEmpty();
     }
 
     @Test

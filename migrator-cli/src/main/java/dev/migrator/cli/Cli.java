@@ -41,6 +41,7 @@ final class Cli {
         String target = null;
         // Known before parsing, so that a command line that cannot be parsed still gets its JSON error document.
         MetricsFile metrics = null;
+        Pushgateway pushgateway = null;
         boolean json = List.of(args).contains("--json")
                 || "true".equalsIgnoreCase(env.get(Option.JSON.environmentVariable()));
         try {
@@ -61,8 +62,22 @@ final class Cli {
             if (settings.password() != null) {
                 secrets.accept(settings.password().reveal());
             }
-            metrics = settings.metricsFile() == null ? null
+            if (FleetCommand.requested(arguments, env)) {
+                return new FleetCommand(env, out, err, secrets).run(arguments, settings);
+            }
+            if (settings.pushgateway() != null) {
+                pushgateway = Pushgateway.of(settings.pushgateway());
+                if (pushgateway.password() != null && !pushgateway.password().isEmpty()) {
+                    secrets.accept(pushgateway.password());
+                }
+            }
+            metrics = settings.metricsFile() == null && pushgateway == null ? null
                     : new MetricsFile(settings.metricsFile(), java.time.Clock.systemUTC());
+            if (settings.offlineCommand()) {
+                Report report = IntegrityCommands.run(settings);
+                out.print(json ? report.json() + "\n" : report.text());
+                return report.exitStatus();
+            }
             ClassLoader loader = DriverPath.load(settings.driverPath());
             try (Targets.Opened opened = Targets.open(settings)) {
                 target = opened.target().toString();
@@ -71,6 +86,7 @@ final class Cli {
                         ? ExecCommand.run(migrator, arguments, toolCommand) : Commands.run(migrator, settings, target);
                 if (metrics != null) {
                     metrics.write();
+                    push(pushgateway, metrics);
                 }
                 out.print(json ? report.json() + "\n" : report.text());
                 return report.exitStatus();
@@ -82,6 +98,7 @@ final class Cli {
                 } catch (RuntimeException metricsFailure) {
                     e.addSuppressed(metricsFailure);
                 }
+                push(pushgateway, metrics);
             }
             return fail(command, target, e, json);
         } finally {
@@ -90,12 +107,27 @@ final class Cli {
         }
     }
 
+    /** Pushes the run's figures when asked; a failed push is reported on standard error and changes no exit status. */
+    private void push(Pushgateway pushgateway, MetricsFile metrics) {
+        if (pushgateway != null) {
+            String problem = pushgateway.push(metrics.text(), metrics.target());
+            if (problem != null) {
+                err.println("WARNING: " + problem);
+            }
+        }
+    }
+
     private static Migrator migrator(Settings s, MigrationTarget target, ClassLoader loader, MetricsFile metrics) {
-        Migrator.Builder builder = Migrator.builder().target(target).classLoader(loader).outOfOrder(s.outOfOrder())
+        return builder(s, target.defaultLocation(), loader, metrics).target(target).build();
+    }
+
+    /** Every setting of a migrator but its target: also the template of a fleet's migrators. */
+    static Migrator.Builder builder(Settings s, String defaultLocation, ClassLoader loader, MetricsFile metrics) {
+        Migrator.Builder builder = Migrator.builder().classLoader(loader).outOfOrder(s.outOfOrder())
                 .placeholders(s.placeholders());
         // A CLI has no application class path: the target's default location is read from the working directory.
         List<String> locations = s.locations().isEmpty()
-                ? List.of("filesystem:" + target.defaultLocation().replaceFirst("^classpath:", "")) : s.locations();
+                ? List.of("filesystem:" + defaultLocation.replaceFirst("^classpath:", "")) : s.locations();
         builder.locations(locations.toArray(String[]::new));
         if (s.schema() != null) {
             builder.schema(s.schema());
@@ -112,7 +144,7 @@ final class Cli {
         if (metrics != null) {
             builder.listener(metrics);
         }
-        return builder.build();
+        return builder;
     }
 
     private int fail(Command command, String target, Throwable failure, boolean json) {

@@ -10,7 +10,8 @@ enum Command {
             EnumSet.of(Option.TO)),
     INFO("List every migration, applied or not, with its state. Reads only.", EnumSet.noneOf(Option.class)),
     VALIDATE("Check the migrations against the history: edited, missing, failed or unknown entries. Reads only; "
-            + "exit status 3 when a problem is found.", EnumSet.noneOf(Option.class)),
+            + "exit status 3 when a problem is found. --offline: check the files against migrator.sum instead, "
+            + "with no database.", EnumSet.of(Option.OFFLINE)),
     PLAN("Print the SQL that migrate would run, as one reviewable script. Runs, locks and creates nothing.",
             EnumSet.noneOf(Option.class)),
     ROLLBACK("Undo the --count N most recent migrations, or every migration newer than --to VERSION. Checks the "
@@ -24,6 +25,13 @@ enum Command {
             + "still running (see docs/zero-downtime.md). Runs, locks and creates nothing; lints offline when the "
             + "database cannot be reached. Exit status 5 when a finding is at error level (--fail-on warning: any).",
             EnumSet.of(Option.FAIL_ON, Option.SARIF)),
+    HASH("Write migrator.sum in each filesystem location: the checksum of every migration and a hash chained over "
+            + "them. Commit it with the migrations; validate --offline checks it. Needs no database.",
+            EnumSet.noneOf(Option.class)),
+    ADOPT("Take over the history of another tool (--from flyway, liquibase, alembic, django, knex, sequelize): "
+            + "its applied migrations are checked against the files and recorded as adopted, under the lock, in one "
+            + "step. Its table is left as it is. Exit status 3 when the files and its history disagree.",
+            EnumSet.of(Option.FROM, Option.FROM_TABLE)),
     EXEC("Run another tool's migration command, given after --, while holding migrator's lock, and record what it "
             + "applied or undid: exec --tool knex --url URL -- npx knex migrate:latest (see docs/other-tools.md). "
             + "Exit status 1 when the command failed.", EnumSet.of(Option.TOOL));
@@ -47,7 +55,7 @@ enum Command {
 
     /** Whether this command takes the option; options not tied to a command are taken by every command. */
     boolean takes(Option option) {
-        return !option.commandSpecific() || ownOptions.contains(option);
+        return !option.commandSpecific() || ownOptions.contains(option) || FleetCommand.takes(this, option);
     }
 
     /** The command for a word typed on the command line, or {@code null}. */

@@ -54,6 +54,8 @@ final class Commands {
                 RepairResult r = migrator.repair();
                 return new Report(JsonDocuments.repair(target, r), TextReports.repair(target, r));
             }
+            case ADOPT:
+                return AdoptCommand.run(migrator, settings.adoptFrom());
             case LINT:
                 return LintReports.run(migrator, settings, target);
             default:

@@ -33,6 +33,8 @@ enum ErrorCode {
     static final int SUCCESS = 0;
     /** The exit status of {@code lint} when it found risks at the level of {@code --fail-on}: reserved for lint. */
     static final int LINT_FINDINGS = 5;
+    /** The exit status of {@code drift} when the schema changed outside the migrations: reserved for drift. */
+    static final int DRIFT = 6;
 
     private final int exitStatus;
 

@@ -152,7 +152,7 @@ final class JsonDocuments {
         return root;
     }
 
-    private static String write(ObjectNode node) {
+    static String write(ObjectNode node) {
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -36,6 +36,7 @@ final class MetricsFile implements MigrationListener {
     private int pending = -1;
     private String version;
 
+    /** @param file where {@link #write()} writes, or {@code null} when the figures are only pushed */
     MetricsFile(Path file, Clock clock) {
         this.file = file;
         this.clock = clock;
@@ -77,8 +78,26 @@ final class MetricsFile implements MigrationListener {
 
     /** Writes the file, when a run (migrate or rollback) took place; other commands leave it as it was. */
     void write() {
-        if (runOutcome == null) {
+        String text = text();
+        if (text == null || file == null) {
             return;
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".migrator-metrics", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the metrics file " + file + ": " + e.getMessage()
+                    + "; check that its directory exists and is writable", e);
+        }
+    }
+
+    /** The run's figures in Prometheus text format, or {@code null} when no run (migrate or rollback) took place. */
+    String text() {
+        if (runOutcome == null) {
+            return null;
         }
         StringBuilder text = new StringBuilder();
         String t = "target=\"" + escape(target) + "\"";
@@ -114,16 +133,12 @@ final class MetricsFile implements MigrationListener {
         text.append("# HELP migrator_last_run_timestamp_seconds When the last run ended.\n")
                 .append("# TYPE migrator_last_run_timestamp_seconds gauge\nmigrator_last_run_timestamp_seconds{")
                 .append(t).append("} ").append(clock.millis() / 1000).append('\n');
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".migrator-metrics", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the metrics file " + file + ": " + e.getMessage()
-                    + "; check that its directory exists and is writable", e);
-        }
+        return text.toString();
+    }
+
+    /** The target the run's figures are about, for the Pushgateway's grouping key. */
+    String target() {
+        return target;
     }
 
     private static String seconds(Duration d) {

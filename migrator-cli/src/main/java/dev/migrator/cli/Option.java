@@ -32,16 +32,44 @@ enum Option {
     OUT_OF_ORDER("out-of-order", null, "Apply a pending migration below the latest applied version."),
     DRIVER_PATH("driver-path", "JAR[,JAR]", "Jar files, or directories of jars, holding more JDBC drivers (Oracle "
             + "ojdbc11.jar) and classpath: migrations."),
-    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod."),
+    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod. Or a "
+            + "Flyway flyway.conf or flyway.toml (docs/flyway-habits.md)."),
     JSON("json", null, "Print exactly one JSON document on standard output (see docs/json-report.md); logs go "
             + "to standard error."),
     METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "
             + "PATH (replaced atomically), for node_exporter's textfile collector; see docs/observability.md."),
+    PUSHGATEWAY("pushgateway", "URL", "migrate, rollback: push the run's metrics to a Prometheus Pushgateway "
+            + "(job migrator, grouped by target); credentials in the URL are sent, never printed."),
     HELP("help", null, "Print this help and exit."),
     VERSION("version", null, "Print the version and exit."),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
             + "warning.", true),
     SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true),
+    // Fleets (docs/fleet.md): taken by the commands FleetCommand.COMMANDS names; --url becomes the default URL.
+    TARGETS("targets", "FILE", "Run against every target of a YAML or JSON file (name, url, user, password-env or "
+            + "password-file, schema, group, placeholders); see docs/fleet.md.", true),
+    TARGETS_QUERY("targets-query", "SQL", "Read the targets from a registry database instead: a query returning "
+            + "the columns name, url, user, password_env, password_file, schema, group, placeholder_<NAME>.", true),
+    REGISTRY_URL("registry-url", "URL", "The JDBC URL of the registry database --targets-query reads, as --user "
+            + "with the password of --password-env or --password-file.", true),
+    PARALLEL("parallel", "N", "Fleets: how many targets run at once (default 1).", true),
+    CANARY("canary", "NAME[,NAME]|N", "Fleets: run these targets (or the first N) first; if one fails, nothing "
+            + "else starts.", true),
+    ON_ERROR("on-error", "stop|continue|max=K", "Fleets: stop starting targets at the first failure (stop, the "
+            + "default), never (continue), or once K have failed.", true),
+    SHARD("shard", "I/N", "Fleets: only the targets whose name hashes to shard I of N (0 <= I < N); with N alone, "
+            + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
+    TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
+    OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
+    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+            true),
+    AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
+            + "schema of the same database, dropped afterwards.", true),
+    // Adoption (docs/migrating-from-flyway.md, docs/migrating-from-liquibase.md).
+    FROM("from", "TOOL", "adopt: the tool whose history to take over: flyway, liquibase, alembic, django, knex or "
+            + "sequelize.", true),
+    FROM_TABLE("from-table", "NAME", "adopt: read this table instead of the tool's default (such as Flyway's old "
+            + "schema_version; schema.table for another schema).", true),
     TOOL("tool", "TOOL", "exec: the tool whose command runs after --, and whose history is read before and after: "
             + "alembic, django, knex, sequelize, flyway or liquibase.", true);
 

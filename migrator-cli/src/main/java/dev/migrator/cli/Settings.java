@@ -27,14 +27,32 @@ import java.util.Map;
  * @param metricsFile  {@code --metrics-file}, or {@code null}
  * @param failOnWarning {@code --fail-on warning}: lint exits 5 on warnings too
  * @param sarif        {@code --sarif FILE}, or {@code null}
+ * @param pushgateway  {@code --pushgateway URL} (it may hold credentials: never print it), or {@code null}
+ * @param offline      {@code validate --offline}: against migrator.sum, with no database
+ * @param urlB         {@code diff --url-b}, or {@code null}
+ * @param againstMigrations {@code diff --against-migrations}
+ * @param adoptFrom    {@code adopt --from TOOL} and {@code --from-table NAME} (or null)
  */
 record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
-                boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif) {
+                boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif, boolean offline,
+                String urlB, boolean againstMigrations, String pushgateway, AdoptCommand.From adoptFrom) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);
         driverPath = List.copyOf(driverPath);
+    }
+
+    /** The same settings for another database (diff's --url-b). */
+    Settings withUrl(String otherUrl) {
+        return new Settings(command, otherUrl, user, password, locations, to, count, lockTimeout, schema, table,
+                installedBy, placeholders, outOfOrder, driverPath, json, dryRun, metricsFile, failOnWarning, sarif,
+                offline, null, false, pushgateway, adoptFrom);
+    }
+
+    /** Whether the command needs no database: hash, and validate --offline. */
+    boolean offlineCommand() {
+        return command == Command.HASH || (command == Command.VALIDATE && offline);
     }
 }

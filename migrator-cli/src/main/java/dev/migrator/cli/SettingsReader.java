@@ -47,14 +47,19 @@ final class SettingsReader {
      */
     static Settings read(Arguments args, Map<String, String> env) {
         String config = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : env.get(Option.CONFIG.environmentVariable());
-        Properties file = config == null ? new Properties() : load(Paths.get(config));
+        Properties file = config == null ? new Properties()
+                : FlywayConfigFile.isFlyway(Paths.get(config))
+                ? FlywayConfigFile.read(Paths.get(config), args.command(), env) : load(Paths.get(config));
         return new SettingsReader(args, env, file, config).settings();
     }
 
     private Settings settings() {
         Command command = args.command();
         String url = value(Option.URL);
-        if (url == null || url.isBlank()) {
+        boolean offline = command.takes(Option.OFFLINE) && flag(Option.OFFLINE);
+        if (command == Command.HASH || offline) {
+            url = url == null ? "" : url;
+        } else if ((url == null || url.isBlank()) && !FleetCommand.requested(args, env)) {
             throw new UsageException(command.word() + " needs --url (or " + Option.URL.environmentVariable()
                     + ", or url= in --config): a jdbc: URL or mongodb://host:port/database", command);
         }
@@ -73,12 +78,20 @@ final class SettingsReader {
             throw new UsageException(origin(Option.FAIL_ON) + " is '" + failOn + "'; write error or warning", command);
         }
         String sarif = command.takes(Option.SARIF) ? value(Option.SARIF) : null;
-        return new Settings(command, url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
+        String urlB = command.takes(Option.URL_B) ? value(Option.URL_B) : null;
+        boolean againstMigrations = command.takes(Option.AGAINST_MIGRATIONS) && flag(Option.AGAINST_MIGRATIONS);
+        if (false && (urlB == null || urlB.isBlank()) == !againstMigrations) {
+            throw new UsageException("diff needs exactly one of --url-b URL (another database) or "
+                    + "--against-migrations (what the migrations produce)", command);
+        }
+        return new Settings(command, url == null || (url.isBlank() && !(command == Command.HASH || offline)) ? null : url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
                 lockSeconds == null ? null : Duration.ofSeconds(lockSeconds), value(Option.SCHEMA),
                 value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
                 driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
                 value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
-                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()));
+                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
+                offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY),
+                command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null);
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */
@@ -214,6 +227,9 @@ final class SettingsReader {
             return new Password(text);
         }
         String fallback = env.get(DEFAULT_PASSWORD_ENV);
+        if (fallback == null && file.getProperty(FlywayConfigFile.PASSWORD) != null) {
+            return new Password(file.getProperty(FlywayConfigFile.PASSWORD));
+        }
         return fallback == null ? null : new Password(fallback);
     }
 
@@ -236,7 +252,7 @@ final class SettingsReader {
                 problems.add("'" + key + "' is not an option; the keys are the long options without --, such as "
                         + "url, locations, lock-timeout, placeholder.NAME");
             } else if (option != null && (!option.configurable() || option == Option.CONFIG
-                    || option == Option.PLACEHOLDER)) {
+                    || option == Option.PLACEHOLDER || FleetCommand.OPTIONS.contains(option))) {
                 problems.add("'" + key + "' cannot be set in a config file");
             }
         }

@@ -13,6 +13,8 @@ final class Usage {
               2  bad usage or configuration
               3  validation failed (or a rollback would cross a migration without a down)
               4  timed out waiting for another instance's migration lock
+              5  lint found risks at the level of --fail-on
+              6  drift: the schema changed outside the migrations
             """;
 
     private Usage() {
@@ -38,6 +40,9 @@ final class Usage {
         }
         out.append(wrap("", "Command options: --to VERSION (migrate, rollback, baseline) and --count N (rollback); "
                 + "java -jar migrator-cli.jar <command> --help describes them."));
+        out.append(wrap("", "Fleets: migrate, info, validate, plan and lint run on many databases or schemas with "
+                + "--targets FILE or --targets-query SQL, and --parallel, --canary, --on-error, --shard; see "
+                + "docs/fleet.md."));
         out.append('\n').append(sources()).append('\n').append(EXIT_STATUS);
         return out.toString();
     }

@@ -35,6 +35,37 @@ final class JsonReports {
         return write(root);
     }
 
+    static String fleet(FleetResult r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("operation", r.operation());
+        root.put("success", r.succeeded());
+        root.put("fleet", true);
+        ObjectNode summary = root.putObject("summary");
+        summary.put("targets", r.targets().size());
+        for (FleetOutcome o : FleetOutcome.values()) {
+            summary.put(o.name().toLowerCase(java.util.Locale.ROOT), r.count(o));
+        }
+        summary.put("durationMs", r.duration().toMillis());
+        ArrayNode targets = root.putArray("targets");
+        for (FleetTargetResult t : r.targets()) {
+            ObjectNode o = targets.addObject();
+            o.put("name", t.name());
+            o.put("group", t.group());
+            o.put("outcome", t.outcome().name());
+            o.put("versionBefore", t.versionBefore());
+            o.put("versionAfter", t.versionAfter());
+            o.put("durationMs", t.duration().toMillis());
+            migrations(o.putArray("migrations"), t.applied());
+            if (t.error() != null) {
+                ObjectNode error = o.putObject("error");
+                error.put("type", t.error().getClass().getSimpleName());
+                error.put("message", dev.migrator.api.spi.Secrets.mask(String.valueOf(t.error().getMessage())));
+            }
+        }
+        return write(root);
+    }
+
     static String adopt(AdoptResult r) {
         ObjectNode root = header("adopt", r.target());
         root.put("tool", r.tool());

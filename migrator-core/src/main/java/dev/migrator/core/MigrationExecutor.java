@@ -18,6 +18,8 @@ import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Execution: runs one migration (or its down) and records the attempt truthfully.
@@ -34,9 +36,16 @@ final class MigrationExecutor {
     private static final int MAX_ERROR = 1_000;
 
     private final RunContext run;
+    /** Values never to show: those of placeholders whose names say they are secrets. */
+    private final List<String> secrets;
 
     MigrationExecutor(RunContext run) {
+        this(run, List.of());
+    }
+
+    MigrationExecutor(RunContext run, List<String> secrets) {
         this.run = run;
+        this.secrets = List.copyOf(secrets);
     }
 
     AppliedMigration execute(ResolvedMigration m, Executable executable, Action action) {
@@ -84,7 +93,12 @@ final class MigrationExecutor {
     private MigratorException fail(ResolvedMigration m, String script, String checksum, Action action,
                                    ExecutionFailure f, long start, Instant startedOn, Executable executable) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String cause = Secrets.mask(String.valueOf(f.getCause() == null ? f.getMessage() : f.getCause().getMessage()));
+        // A server may echo the failing statement's password literal without its keyword ("near 's3cret'"): the
+        // literals the statement holds, and the secret placeholder values, are scrubbed wherever they stand.
+        List<String> known = new ArrayList<>(secrets);
+        known.addAll(Secrets.secretsIn(f.statement()));
+        String cause = Secrets.scrub(String.valueOf(f.getCause() == null ? f.getMessage()
+                : f.getCause().getMessage()), known);
         String label = script + (m.version() == null ? " (repeatable)" : " (version " + m.version() + ")");
         if (f.sessionEnded() != null) {
             return sessionEnded(m, script, action, f, label, cause, took);
@@ -115,7 +129,7 @@ final class MigrationExecutor {
                 + "behind; the script itself is fine: fix what the history error says and " + again + "."
                 : "Its transaction was rolled back and nothing was left behind: fix the "
                 + (action == Action.UNDO ? "down migration and roll back again." : "script and migrate again.");
-        String statement = f.statement() == null ? null : Secrets.shorten(Secrets.mask(f.statement()), 300);
+        String statement = f.statement() == null ? null : Secrets.shorten(Secrets.scrub(f.statement(), secrets), 300);
         String message = verb + label + " failed" + where + ": " + cause
                 + (statement == null ? "" : "\n  Statement: " + statement) + "\n  " + outcome;
         MigrationFailedException error = new MigrationFailedException(message, f.getCause(), m.versionText(), script,

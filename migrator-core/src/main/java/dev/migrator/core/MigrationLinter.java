@@ -79,7 +79,7 @@ final class MigrationLinter {
         List<LintInput> inputs = new ArrayList<>();
         for (ResolvedMigration m : pending) {
             if (m.up() instanceof MigrationSource.Script s) {
-                inputs.add(new LintInput(s.name(), placeholders.replace(s.text())));
+                inputs.add(new LintInput(s.name(), placeholders.replaceShown(s.text())));
             }
         }
         return inputs;

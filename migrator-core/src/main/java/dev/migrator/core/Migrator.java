@@ -192,6 +192,19 @@ public final class Migrator {
         return MigrationLinter.lint(config);
     }
 
+    /**
+     * Compares the live schema with the snapshot stored by the last {@code migrate()} or {@code rollback()} that
+     * changed something, and lists each difference made outside the migrations (a column added by hand, an index
+     * dropped, a type changed). Reads only. Empty when there is none, or no run has stored a snapshot yet;
+     * {@link SchemaDrift#check} tells the two apart.
+     *
+     * @return one line per difference, such as {@code column orders.note: present now, absent after the last
+     *         migration run}
+     */
+    public List<String> checkDrift() {
+        return SchemaDrift.check(this).differences();
+    }
+
     /** The target this migrator runs against. */
     public MigrationTarget target() {
         return config.target();
@@ -284,6 +297,34 @@ public final class Migrator {
             ddlRetries = c.execution().ddlRetries();
             lint = c.lint();
             adoptOnMigrate = c.adoptOnMigrate();
+        }
+
+        /**
+         * A copy of this builder for one target of a {@link Fleet}: its own target, its schema when not
+         * {@code null}, and its placeholders over this builder's. This builder is left as it was.
+         */
+        Builder forFleetTarget(MigrationTarget fleetTarget, String fleetSchema, Map<String, String> morePlaceholders) {
+            Builder copy = new Builder();
+            copy.target = fleetTarget;
+            copy.locations = locations;
+            copy.migrations = migrations;
+            copy.placeholders = new LinkedHashMap<>(placeholders);
+            copy.placeholders.putAll(morePlaceholders);
+            copy.replacePlaceholders = replacePlaceholders;
+            copy.historyTable = historyTable;
+            copy.schema = fleetSchema != null ? fleetSchema : schema;
+            copy.lockTimeout = lockTimeout;
+            copy.outOfOrder = outOfOrder;
+            copy.listener = listener;
+            copy.installedBy = installedBy;
+            copy.clock = clock;
+            copy.lease = lease;
+            copy.classLoader = classLoader;
+            copy.ddlLockTimeout = ddlLockTimeout;
+            copy.statementTimeout = statementTimeout;
+            copy.ddlRetries = ddlRetries;
+            copy.lint = lint;
+            return copy;
         }
 
         /** The database to migrate (required): {@code JdbcTarget.of(dataSource)}, {@code MongoTarget.of(...)}. */

@@ -13,17 +13,24 @@ import dev.migrator.api.spi.TargetLock;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-memory database for engine tests: "statements" are lines appended to {@link #applied}; a statement
- * {@code FAIL} fails. Atomic unless told otherwise. Counts what the engine asks of it.
+ * {@code FAIL} fails. Atomic unless told otherwise. Counts what the engine asks of it. Its lease runs out on the
+ * session's clock, and lines {@code create NAME} / {@code drop NAME} make the tables its snapshot shows. Public, and
+ * shipped in core's test jar, because migrator-it's contract suite runs against it too.
  */
-final class FakeTarget implements MigrationTarget {
+public final class FakeTarget implements MigrationTarget {
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());
     final List<HistoryRecord> history = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger historyReads = new AtomicInteger();
@@ -38,6 +45,28 @@ final class FakeTarget implements MigrationTarget {
     final java.util.Map<String, dev.migrator.api.spi.ForeignTable> foreignTables =
             new java.util.concurrent.ConcurrentHashMap<>();
     private String owner;
+    private Instant expiry = Instant.MIN;
+
+    /** An atomic fake with an empty history. */
+    public FakeTarget() {
+    }
+
+    /** A fake whose scripts are atomic or not (where not, each one is announced by a STARTED row). */
+    public FakeTarget(boolean atomic) {
+        this.atomic = atomic;
+    }
+
+    /** Every statement applied so far, in order. */
+    public List<String> applied() {
+        synchronized (applied) {
+            return List.copyOf(applied);
+        }
+    }
+
+    /** Applies a statement outside any migration, as an operator would by hand. */
+    public void apply(String statement) {
+        applied.add(statement);
+    }
 
     @Override
     public TargetSession open(TargetSettings settings) {
@@ -45,7 +74,7 @@ final class FakeTarget implements MigrationTarget {
             throw connectFailure;
         }
         openSessions.incrementAndGet();
-        return new Session();
+        return new Session(settings.clock());
     }
 
     @Override
@@ -69,6 +98,12 @@ final class FakeTarget implements MigrationTarget {
     }
 
     private final class Session implements TargetSession {
+        private final Clock clock;
+
+        Session(Clock clock) {
+            this.clock = clock;
+        }
+
         @Override
         public String describe() {
             return "fake database";
@@ -85,10 +120,11 @@ final class FakeTarget implements MigrationTarget {
                 @Override
                 public boolean tryAcquire(String o, Duration lease) {
                     synchronized (FakeTarget.this) {
-                        if (owner != null) {
+                        if (owner != null && clock.instant().isBefore(expiry)) {
                             return false;
                         }
                         owner = o;
+                        expiry = clock.instant().plus(lease);
                         lockAcquisitions.incrementAndGet();
                         return true;
                     }
@@ -100,7 +136,11 @@ final class FakeTarget implements MigrationTarget {
                         if (loseLeaseOnRenew) {
                             owner = "thief";
                         }
-                        return o.equals(owner);
+                        if (o.equals(owner)) {
+                            expiry = clock.instant().plus(lease);
+                            return true;
+                        }
+                        return false;
                     }
                 }
 
@@ -216,7 +256,17 @@ final class FakeTarget implements MigrationTarget {
 
         @Override
         public SchemaModel snapshot() {
-            return new SchemaModel(List.of());
+            Set<String> tables = new TreeSet<>();
+            for (String line : applied()) {
+                String[] words = line.split(" ");
+                if (words[0].equals("create")) {
+                    tables.add(words[1]);
+                } else if (words[0].equals("drop")) {
+                    tables.remove(words[1]);
+                }
+            }
+            return new SchemaModel(tables.stream().map(t -> new SchemaModel.SchemaObject("table", t, Map.of()))
+                    .toList());
         }
 
         @Override

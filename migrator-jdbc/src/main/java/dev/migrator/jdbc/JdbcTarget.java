@@ -4,10 +4,10 @@ import dev.migrator.api.Migration;
 import dev.migrator.api.spi.LintInput;
 import dev.migrator.api.spi.LintIssue;
 import dev.migrator.api.spi.MigrationTarget;
-import dev.migrator.api.spi.Secrets;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
 import dev.migrator.jdbc.internal.DriverManagerDataSource;
+import dev.migrator.jdbc.internal.JdbcUrls;
 import dev.migrator.jdbc.internal.JdbcSession;
 import dev.migrator.jdbc.internal.lint.SqlLint;
 
@@ -48,7 +48,7 @@ public final class JdbcTarget implements MigrationTarget {
     public static JdbcTarget of(String url, String user, String password) {
         Objects.requireNonNull(url, "url");
         return new JdbcTarget(new DriverManagerDataSource(url, user, password),
-                Secrets.mask(url) + (user == null ? "" : " (user " + user + ")"), null, false);
+                JdbcUrls.describe(url) + (user == null ? "" : " (user " + user + ")"), null, false);
     }
 
     /**

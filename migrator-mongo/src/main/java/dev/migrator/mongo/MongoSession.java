@@ -79,6 +79,11 @@ final class MongoSession implements TargetSession {
     }
 
     @Override
+    public String databaseName() {
+        return database.getName();
+    }
+
+    @Override
     public String user() {
         if (user == null) {
             try {

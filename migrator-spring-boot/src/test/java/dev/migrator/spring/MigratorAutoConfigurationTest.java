@@ -86,6 +86,42 @@ class MigratorAutoConfigurationTest {
         });
     }
 
+    /**
+     * Testcontainers' {@code @ServiceConnection} and Docker Compose support both hand Spring Boot a
+     * {@code JdbcConnectionDetails} bean, from which it builds the DataSource: migrator migrates that database, with
+     * no {@code spring.datasource.url} and nothing of its own to configure. (This machine has no Docker engine; the
+     * bean stands in for the one those modules register.)
+     */
+    @Test
+    void connectionDetails_asServiceConnectionAndDockerComposeRegisterThem_areMigrated() {
+        String url = "jdbc:h2:mem:details" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        runner.withBean(org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails.class,
+                () -> new org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails() {
+                    @Override
+                    public String getUsername() {
+                        return "sa";
+                    }
+
+                    @Override
+                    public String getPassword() {
+                        return "";
+                    }
+
+                    @Override
+                    public String getJdbcUrl() {
+                        return url;
+                    }
+                }).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                         java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM customers")) {
+                        assertThat(rs.next()).isTrue();
+                    }
+                    assertThat(context.getBean(Migrator.class).info()).extracting(MigrationStatus::state)
+                            .containsOnly(MigrationState.APPLIED);
+                });
+    }
+
     @Test
     void withoutADataSource_startupFailsNamingTheModuleToAdd() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigratorAutoConfiguration.class))

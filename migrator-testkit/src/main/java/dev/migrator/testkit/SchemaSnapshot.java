@@ -6,9 +6,9 @@ import dev.migrator.api.spi.SchemaModel.SchemaObject;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
 import dev.migrator.core.Migrator;
+import dev.migrator.core.SchemaDiff;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -35,9 +35,7 @@ public final class SchemaSnapshot {
 
     private SchemaSnapshot(SchemaModel model) {
         // An attribute that is null (no default, say) is dropped, so that it equals one the target left out.
-        this.objects = model.objects().stream().map(o -> new SchemaObject(o.kind(), o.name(),
-                o.attributes().entrySet().stream().filter(e -> !e.getValue().equals("null"))
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))).toList();
+        this.objects = SchemaDiff.withoutNulls(model.objects());
     }
 
     /**
@@ -76,7 +74,7 @@ public final class SchemaSnapshot {
     /** As {@link #diff(SchemaSnapshot)}, with each side called by its label, such as "after down", "before up". */
     List<String> diff(SchemaSnapshot other, String thisLabel, String otherLabel) {
         Objects.requireNonNull(other, "other");
-        return SnapshotDiff.lines(objects, other.objects, thisLabel, otherLabel);
+        return SchemaDiff.lines(objects, other.objects, thisLabel, otherLabel);
     }
 
     /** Whether there is no object at all. */
@@ -100,6 +98,6 @@ public final class SchemaSnapshot {
      */
     @Override
     public String toString() {
-        return objects.stream().map(SnapshotDiff::describe).collect(Collectors.joining("\n"));
+        return objects.stream().map(SchemaDiff::describe).collect(Collectors.joining("\n"));
     }
 }

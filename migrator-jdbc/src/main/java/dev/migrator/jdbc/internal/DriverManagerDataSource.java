@@ -1,11 +1,15 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.spi.Secrets;
+
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 
@@ -30,12 +34,62 @@ public final class DriverManagerDataSource implements DataSource {
         if (password != null) {
             props.setProperty("password", password);
         }
-        return DriverManager.getConnection(url, props);
+        try {
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw scrubbed(e, password);
+        }
     }
 
     @Override
     public Connection getConnection(String u, String p) throws SQLException {
-        return DriverManager.getConnection(url, u, p);
+        try {
+            return DriverManager.getConnection(url, u, p);
+        } catch (SQLException e) {
+            throw scrubbed(e, p);
+        }
+    }
+
+    /**
+     * The driver's failure with the passwords taken out of its message and of its causes' messages: drivers echo
+     * the URL's user-info in them (MariaDB {@code Incorrect port value : <password>@host}, PostgreSQL
+     * {@code UnknownHostException: user:<password>@host}), and causes get printed with stack traces.
+     */
+    private SQLException scrubbed(SQLException e, String password) {
+        List<String> secrets = new ArrayList<>(JdbcUrls.passwords(url));
+        if (password != null) {
+            secrets.add(password);
+        }
+        SQLException copy = new SQLException(Secrets.scrub(e.getMessage(), secrets), e.getSQLState(),
+                e.getErrorCode(), ScrubbedCause.of(e.getCause(), secrets));
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    /** A cause, named by its original type, with its message scrubbed; its own cause likewise. */
+    static final class ScrubbedCause extends Exception {
+        private final String type;
+
+        private ScrubbedCause(String type, String message, Throwable cause) {
+            super(message, cause);
+            this.type = type;
+        }
+
+        static Throwable of(Throwable original, List<String> secrets) {
+            if (original == null) {
+                return null;
+            }
+            ScrubbedCause copy = new ScrubbedCause(original.getClass().getName(),
+                    Secrets.scrub(original.getMessage(), secrets), of(original.getCause(), secrets));
+            copy.setStackTrace(original.getStackTrace());
+            return copy;
+        }
+
+        @Override
+        public String toString() {
+            String message = getMessage();
+            return message == null ? type : type + ": " + message;
+        }
     }
 
     @Override

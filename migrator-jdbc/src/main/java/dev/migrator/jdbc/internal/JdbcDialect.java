@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * How one kind of relational database does each step the engine asks for. Every database difference lives in a
- * subclass; the session and the engine never branch on the database. Subclasses are found with
- * {@link java.util.ServiceLoader} ({@code META-INF/services}) and picked by {@link #handles}.
+ * subclass; the session and the engine never branch on the database. The subclasses are listed in
+ * {@code JdbcSession.Dialects} and picked by {@link #handles}.
  */
 public abstract class JdbcDialect {
     private static final Set<String> DDL = Set.of("CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "GRANT", "REVOKE",

@@ -143,9 +143,21 @@ final class JdbcHistoryStore implements HistoryStore {
                         on.toInstant(ZoneOffset.UTC), rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
             }
         } catch (SQLException | UncheckedSql e) {
+            if (missing()) {
+                return List.of(); // as the contract says; looked for only now, so a no-op boot costs one query
+            }
             throw error("read", e instanceof UncheckedSql u ? u.getCause() : (SQLException) e);
         }
         return rows;
+    }
+
+    /** Whether the table is certainly missing; false when even looking fails, so the first error is reported. */
+    private boolean missing() {
+        try {
+            return !exists();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String text(ResultSet rs, int index) {

@@ -9,6 +9,7 @@ import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
 import dev.migrator.api.spi.HistoryStore;
 import dev.migrator.api.spi.SchemaModel;
+import dev.migrator.api.spi.SnapshotStore;
 import dev.migrator.api.spi.ScriptStatement;
 import dev.migrator.api.spi.Secrets;
 import dev.migrator.api.spi.TargetLock;
@@ -24,7 +25,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -66,7 +67,7 @@ public final class JdbcSession implements TargetSession {
         DatabaseMetaData md = work.getMetaData();
         this.server = new ServerSession(work, dialect, dialect.handles(md.getDatabaseProductName()));
         this.description = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion().split("[\\s-]")[0]
-                + " at " + Secrets.mask(md.getURL())
+                + " at " + JdbcUrls.describe(md.getURL())
                 + (md.getUserName() == null || md.getUserName().isEmpty() ? "" : " (user " + md.getUserName() + ")");
         this.schema = settings.schema() != null ? settings.schema() : dialect.currentSchema(work);
         if (settings.schema() != null && dialect.schemaExists(work, settings.schema())) {
@@ -226,6 +227,26 @@ public final class JdbcSession implements TargetSession {
     }
 
     @Override
+    public String currentSchema() {
+        try {
+            String schema = work.getSchema();
+            // Where schemas are catalogs (MySQL, MariaDB) the driver reports no schema: the database is the schema.
+            return schema != null ? schema : work.getCatalog();
+        } catch (SQLException | AbstractMethodError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String databaseName() {
+        try {
+            return work.getCatalog();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    @Override
     public String user() {
         try {
             String user = work.getMetaData().getUserName();
@@ -291,10 +312,16 @@ public final class JdbcSession implements TargetSession {
     @Override
     public SchemaModel snapshot() {
         try {
-            return dialect.snapshot(work, schema, Set.of(settings.historyTable(), settings.lockTable()));
+            return dialect.snapshot(work, schema, Set.of(settings.historyTable(), settings.lockTable(),
+                    SnapshotStore.TABLE));
         } catch (SQLException e) {
             throw targetFailure("Cannot read the schema", e);
         }
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return new JdbcSnapshotStore(this, dialect, schema, settings.historyTable());
     }
 
     @Override
@@ -345,15 +372,23 @@ public final class JdbcSession implements TargetSession {
         return dev.migrator.jdbc.internal.lint.SqlLint.online(work, dialect.name(), dialect.syntax(), scripts);
     }
 
-    /** Picks the dialect for a database. */
+    /**
+     * Picks the dialect for a database, from a fixed list: the dialects are part of this module, not a plug-in point,
+     * and a static list costs no {@code META-INF/services} scan at boot and works the same on the module path and in
+     * a native image.
+     */
     static final class Dialects {
+        private static final List<Supplier<JdbcDialect>> ALL = List.of(H2Dialect::new, PostgresDialect::new,
+                MySqlDialect::new, SqlServerDialect::new, OracleDialect::new);
+
         private Dialects() {
         }
 
         static JdbcDialect pick(String productName, String forcedName) {
             List<JdbcDialect> matches = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            for (JdbcDialect d : ServiceLoader.load(JdbcDialect.class, JdbcDialect.class.getClassLoader())) {
+            for (Supplier<JdbcDialect> each : ALL) {
+                JdbcDialect d = each.get();
                 names.add(d.name());
                 if (forcedName != null ? d.name().equalsIgnoreCase(forcedName) : d.handles(productName)) {
                     matches.add(d);

@@ -1,5 +1,6 @@
-package dev.migrator.testkit;
+package dev.migrator.core;
 
+import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SchemaModel.SchemaObject;
 
 import java.util.ArrayList;
@@ -9,21 +10,38 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The differences between two sorted lists of schema objects, worded as a review comment: an object one side has
- * and the other lacks, or an attribute that differs, one line each.
+ * The differences between two schemas, worded as a review comment: an object one side has and the other lacks, or
+ * an attribute that differs, one line each, such as {@code column orders.note: present now, absent after the last
+ * run} or {@code column orders.status: type varchar(20) in A, varchar(10) in B}. Used by drift detection, the CLI's
+ * {@code diff}, and the testkit's {@code SchemaSnapshot}.
  */
-final class SnapshotDiff {
-    private SnapshotDiff() {
+public final class SchemaDiff {
+    private SchemaDiff() {
     }
 
     /**
-     * @param left       one side, sorted as {@link dev.migrator.api.spi.SchemaModel} sorts
-     * @param right      the other side, sorted alike
-     * @param leftLabel  what the left side is, such as "after down"
-     * @param rightLabel what the right side is, such as "before up"
+     * What differs between two schemas, one readable line per difference; empty when they are equal. An attribute
+     * whose value is {@code "null"} (no default, say) counts as absent.
+     *
+     * @param leftLabel  what the left side is, such as "now" or "in A"
+     * @param rightLabel what the right side is, such as "after the last run" or "in B"
      */
-    static List<String> lines(List<SchemaObject> left, List<SchemaObject> right, String leftLabel,
-                              String rightLabel) {
+    public static List<String> between(SchemaModel left, SchemaModel right, String leftLabel, String rightLabel) {
+        return lines(withoutNulls(left.objects()), withoutNulls(right.objects()), leftLabel, rightLabel);
+    }
+
+    /** The objects of a schema with every {@code "null"} attribute dropped, so that it equals one left out. */
+    public static List<SchemaObject> withoutNulls(List<SchemaObject> objects) {
+        return objects.stream().map(o -> new SchemaObject(o.kind(), o.name(),
+                o.attributes().entrySet().stream().filter(e -> !e.getValue().equals("null"))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))).toList();
+    }
+
+    /**
+     * As {@link #between}, for object lists sorted as {@link SchemaModel} sorts them, taken as they are.
+     */
+    public static List<String> lines(List<SchemaObject> left, List<SchemaObject> right, String leftLabel,
+                                     String rightLabel) {
         List<String> lines = new ArrayList<>();
         int i = 0;
         int j = 0;
@@ -61,8 +79,8 @@ final class SnapshotDiff {
         return o.kind() + " " + o.name() + (on == null || on.equals(o.name()) ? "" : " on " + on);
     }
 
-    /** One object with all its attributes, as {@link SchemaSnapshot#toString()} prints it. */
-    static String describe(SchemaObject o) {
+    /** One object with all its attributes, one line: {@code index orders_idx: on orders(id), unique no}. */
+    public static String describe(SchemaObject o) {
         Map<String, String> a = o.attributes();
         if (a.isEmpty()) {
             return o.kind() + " " + o.name();

@@ -1,0 +1,87 @@
+package dev.migrator.it.contract;
+
+import dev.migrator.api.Migration;
+import dev.migrator.api.spi.MigrationTarget;
+import dev.migrator.core.FakeTarget;
+
+import java.util.List;
+
+/**
+ * Core's in-memory fake: the whole contract in milliseconds. Its statements are words ({@code create t},
+ * {@code insert t 1}, {@code FAIL}); its tables are what the create and drop lines leave. Atomic or not, so both
+ * paths of a failure run without a database.
+ */
+final class MemoryFixture extends TargetFixture {
+    private final FakeTarget fake;
+    private final boolean atomic;
+
+    MemoryFixture(boolean atomic) {
+        this.fake = new FakeTarget(atomic);
+        this.atomic = atomic;
+    }
+
+    @Override
+    MigrationTarget rawTarget() {
+        return fake;
+    }
+
+    @Override
+    String create(String name) {
+        return "create " + name;
+    }
+
+    @Override
+    String drop(String name) {
+        return "drop " + name;
+    }
+
+    @Override
+    String insert(String table, int id) {
+        return "insert " + table + " " + id;
+    }
+
+    @Override
+    String failing() {
+        return "FAIL";
+    }
+
+    @Override
+    String script(String... statements) {
+        return String.join("\n", statements) + "\n";
+    }
+
+    @Override
+    void execute(String statement) {
+        fake.apply(statement);
+    }
+
+    @Override
+    long count(String table) {
+        return fake.applied().stream().filter(s -> s.startsWith("insert " + table + " ")).count();
+    }
+
+    @Override
+    Migration<?> javaCreate(String version, String table) {
+        return new Migration<List<String>>() {
+            @Override
+            public void up(List<String> db) {
+                db.add(create(table));
+            }
+
+            @Override
+            public String version() {
+                return version;
+            }
+
+            @Override
+            public String description() {
+                return "Create " + table;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return atomic ? "Memory" : "MemoryNonAtomic";
+    }
+}
