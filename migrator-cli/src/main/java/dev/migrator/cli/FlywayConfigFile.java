@@ -33,7 +33,10 @@ final class FlywayConfigFile {
     /** Holds {@code flyway.password} in the translated properties: read by the password logic only, never printed. */
     static final String PASSWORD = "flyway.password";
     private static final String PREFIX = "flyway.";
-    private static final Pattern ENV = Pattern.compile("\\$\\{env\\.([A-Za-z0-9_]+)}");
+    /** {@code ${env.NAME}}: an environment variable in a flyway.toml (Flyway's environment resolver). */
+    private static final Pattern TOML_ENV = Pattern.compile("\\$\\{env\\.([A-Za-z0-9_]+)}");
+    /** {@code ${NAME}}: an environment variable in a flyway.conf, which Flyway replaces on loading the file. */
+    private static final Pattern CONF_ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Path path;
     private final List<String> lines;
@@ -81,7 +84,7 @@ final class FlywayConfigFile {
         }
         FlywayConfigFile file = new FlywayConfigFile(path, text, command);
         Map<String, String> settings = path.toString().toLowerCase(Locale.ROOT).endsWith(".toml")
-                ? file.fromToml(text, env) : file.fromProperties(text);
+                ? file.fromToml(text, env) : file.fromProperties(text, env);
         settings.forEach(file::translate);
         if (!file.locations.isEmpty()) {
             file.out.setProperty(Option.LOCATIONS.longName(), String.join(",", file.locations));
@@ -93,7 +96,7 @@ final class FlywayConfigFile {
         return file.out;
     }
 
-    private Map<String, String> fromProperties(String text) {
+    private Map<String, String> fromProperties(String text, Map<String, String> env) {
         Properties p = new Properties();
         try {
             p.load(new StringReader(text));
@@ -108,7 +111,8 @@ final class FlywayConfigFile {
                         + "with flyway.");
                 continue;
             }
-            settings.put(key.substring(PREFIX.length()), p.getProperty(key).strip());
+            String name = key.substring(PREFIX.length());
+            settings.put(name, resolve(name, p.getProperty(key).strip(), CONF_ENV, env));
         }
         return settings;
     }
@@ -180,19 +184,24 @@ final class FlywayConfigFile {
         } else {
             value = node.asText();
         }
-        Matcher m = ENV.matcher(value);
+        into.put(prefix, resolve(prefix, value, TOML_ENV, env));
+    }
+
+    /** The value with its environment variable references replaced; an unset one is a problem naming key and line. */
+    private String resolve(String key, String value, Pattern reference, Map<String, String> env) {
+        Matcher m = reference.matcher(value);
         StringBuilder resolved = new StringBuilder();
         while (m.find()) {
             String v = env.get(m.group(1));
             if (v == null) {
-                problems.add(where(prefix) + prefix + " reads the environment variable " + m.group(1)
+                problems.add(where(key) + "flyway." + key + " reads the environment variable " + m.group(1)
                         + ", which is not set; set it, or write the value");
                 v = "";
             }
             m.appendReplacement(resolved, Matcher.quoteReplacement(v));
         }
         m.appendTail(resolved);
-        into.put(prefix, resolved.toString());
+        return resolved.toString();
     }
 
     /** One Flyway setting (key without {@code flyway.}) into the migrator option it means, or a problem. */

@@ -68,6 +68,22 @@ class FlywayConfigFileTest {
     }
 
     @Test
+    void aFlywayConfReadsEnvironmentVariables_asFlywayDoes() throws IOException {
+        Path conf = write("flyway.conf", "flyway.url=jdbc:postgresql://${DB_HOST}:5432/bank\n"
+                + "flyway.password=${DB_PASSWORD}\nflyway.user=${DB_USER}\n");
+
+        Settings s = read(Map.of("DB_HOST", "db.internal", "DB_PASSWORD", "env-secret", "DB_USER", "owner"),
+                "info", "--config", conf.toString());
+
+        assertThat(s.url()).isEqualTo("jdbc:postgresql://db.internal:5432/bank");
+        assertThat(s.password().reveal()).isEqualTo("env-secret");
+        assertThatThrownBy(() -> read(Map.of("DB_HOST", "h", "DB_PASSWORD", "p"), "info", "--config",
+                conf.toString())).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("flyway.conf line 3: flyway.user reads the environment variable DB_USER, which "
+                        + "is not set; set it, or write the value");
+    }
+
+    @Test
     void aSettingWithoutEquivalentIsRefusedNamingKeyAndLine_withoutRepeatingThePassword() throws IOException {
         Path conf = write("flyway.conf", """
                 flyway.url=jdbc:h2:mem:x

@@ -145,19 +145,24 @@ final class Callbacks {
         return byEvent.isEmpty();
     }
 
-    /** Binds the callbacks to the session of one run; {@code textOf} gives a script's text, placeholders replaced. */
-    Run on(TargetSession session, Function<MigrationSource.Script, String> textOf) {
-        return new Run(session, textOf);
+    /**
+     * Binds the callbacks to the session of one run; {@code textOf} gives a script's text, placeholders replaced, and
+     * {@code secrets} the values no message may show (those of secret placeholders).
+     */
+    Run on(TargetSession session, Function<MigrationSource.Script, String> textOf, List<String> secrets) {
+        return new Run(session, textOf, secrets);
     }
 
     /** The callbacks of one run. */
     final class Run {
         private final TargetSession session;
         private final Function<MigrationSource.Script, String> textOf;
+        private final List<String> secrets;
 
-        private Run(TargetSession session, Function<MigrationSource.Script, String> textOf) {
+        private Run(TargetSession session, Function<MigrationSource.Script, String> textOf, List<String> secrets) {
             this.session = session;
             this.textOf = textOf;
+            this.secrets = List.copyOf(secrets);
         }
 
         boolean has(String event) {
@@ -177,7 +182,7 @@ final class Callbacks {
                     // No history row: a callback is not a migration (null success row, as the SPI allows).
                     session.run(executable, null, null);
                 } catch (ExecutionFailure f) {
-                    throw failed(event, script, f);
+                    throw failed(event, script, f, secrets);
                 }
                 LOG.info("Ran callback {} ({}) in {} ms", script.name(), event,
                         (System.nanoTime() - start) / 1_000_000);
@@ -200,11 +205,16 @@ final class Callbacks {
         }
     }
 
-    private static MigratorException failed(String event, MigrationSource.Script script, ExecutionFailure f) {
-        String cause = Secrets.mask(String.valueOf(f.getCause() == null ? f.getMessage() : f.getCause().getMessage()));
+    private static MigratorException failed(String event, MigrationSource.Script script, ExecutionFailure f,
+                                            List<String> secrets) {
+        // As for migrations: secret placeholder values, and the password literals the statement holds, never show.
+        List<String> known = new ArrayList<>(secrets);
+        known.addAll(Secrets.secretsIn(f.statement()));
+        String cause = Secrets.scrub(String.valueOf(f.getCause() == null ? f.getMessage()
+                : f.getCause().getMessage()), known);
         String where = f.statementIndex() >= 0
                 ? " at line " + f.line() + " (statement " + (f.statementIndex() + 1) + ")" : "";
-        String statement = f.statement() == null ? null : Secrets.shorten(Secrets.mask(f.statement()), 300);
+        String statement = f.statement() == null ? null : Secrets.shorten(Secrets.scrub(f.statement(), secrets), 300);
         String when = event.startsWith("before")
                 ? "It runs before " + (event.startsWith("beforeEach") ? "each" : "the") + " operation, so that stopped "
                 + "here."

@@ -240,7 +240,9 @@ public final class IntegrityFile {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String name = p.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (name.startsWith(".") || !(lower.endsWith(".sql") || lower.endsWith(".json"))) {
+                // A Flyway script configuration file (V1__x.sql.conf) changes how its script runs: listed too.
+                if (name.startsWith(".") || !(lower.endsWith(".sql") || lower.endsWith(".json")
+                        || lower.endsWith(".sql.conf"))) {
                     continue;
                 }
                 String path = dir.relativize(p).toString().replace('\\', '/');

@@ -541,10 +541,6 @@ final class MigrationEngine {
     }
 
     /** A script's text as the target runs it: placeholders (Flyway's built-in ones too) replaced, directives added. */
-    private String scriptText(TargetSession session, MigrationSource.Script s) {
-        return scriptText(session, s, false);
-    }
-
     /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
     private String scriptText(TargetSession session, MigrationSource.Script s, boolean shown) {
         if (builtIns == null || builtIns.session() != session) {
@@ -556,7 +552,8 @@ final class MigrationEngine {
 
     /** The Flyway callbacks of this run, on its session. */
     private Callbacks.Run callbacks(Start started) {
-        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s));
+        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s, false),
+                placeholders.secretValues());
     }
 
     /** Takes the lock, creates the history if missing, and gives the run its identity. */

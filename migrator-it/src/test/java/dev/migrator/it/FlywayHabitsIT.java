@@ -170,6 +170,19 @@ class FlywayHabitsIT {
     }
 
     @Test
+    void aFailingCallbackNeverShowsASecretPlaceholderValue() throws IOException {
+        TestDatabase db = databases.create(DatabaseKind.H2);
+        write("afterMigrate.sql", "SELECT '${app_password}' FROM no_such_table;\n");
+        write("V1__Create_t.sql", "CREATE TABLE t (id INT);\n");
+
+        assertThatThrownBy(() -> migrator(db, "filesystem:" + dir)
+                .placeholders(Map.of("env", "test", "app_password", "Hunter2-s3cret")).build().migrate())
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Callback " + dir.resolve("afterMigrate.sql") + " (afterMigrate) failed")
+                .hasMessageNotContaining("Hunter2-s3cret");
+    }
+
+    @Test
     void baselineAndRepairCallbacksRunAroundTheirCommands() throws IOException {
         TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
         write("V1__Create_t.sql", "CREATE TABLE t (id INT);\n");
