@@ -42,6 +42,16 @@ enum Option {
             + "(job migrator, grouped by target); credentials in the URL are sent, never printed."),
     HELP("help", null, "Print this help and exit."),
     VERSION("version", null, "Print the version and exit."),
+    ALLOW_EMPTY("allow-empty", null, "Let a location that holds no migration pass; without it, such a location "
+            + "fails the command (exit status 2), naming the absolute path it resolved to."),
+    QUIET("quiet", null, "Print warnings and errors only on standard error (the report on standard output is "
+            + "unchanged)."),
+    LOG_FORMAT("log-format", "text|json", "Standard error: one line per migration, as text (the default) or as JSON "
+            + "events (the default with --json; keys in docs/json-report.md), never both."),
+    MARK_APPLIED("mark-applied", "VERSION", "repair: record VERSION, left FAILED or unfinished, as applied because you "
+            + "finished it by hand (with --reason); it never runs again. Without it, repair clears the failure and the "
+            + "next migrate runs the migration again.", true),
+    REASON("reason", "TEXT", "repair --mark-applied: why, kept in the history row.", true),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
             + "warning.", true),
     SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true),
@@ -61,7 +71,7 @@ enum Option {
             + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
     TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
     OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
-    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+    URL_B("url-b", "URL", "diff: the other database, reached with the same --user and password.",
             true),
     AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
             + "schema of the same database, dropped afterwards.", true),

@@ -211,7 +211,7 @@ final class MigrationDiscovery {
             throw new ConfigurationException("The migrations cannot be used as they are; nothing was run", problems);
         }
         all.sort(ResolvedMigration.ORDER);
-        LOG.debug("Found {} migrations in {}", all.size(), locations);
+        LOG.debug("Found {} migration{} in {}", all.size(), all.size() == 1 ? "" : "s", locations);
         return all;
     }
 

@@ -229,7 +229,7 @@ final class MigrationEngine {
                     SchemaDrift.record(session, runId, after, config.clock());
                 }
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
-                        undone.size() == 1 ? "" : "s", target, millisSince(start), after);
+                        undone.size() == 1 ? "" : "s", target, millisSince(start), shown(after));
                 return new RollbackResult(undone, before, after, target);
             }
         }
@@ -308,7 +308,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : plan.pending()) {
                 Executable e = prepare(session, m, false, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
-                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+                        shown(e.statements()), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
         }
@@ -322,7 +322,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : steps) {
                 Executable e = prepare(session, m, true, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
-                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+                        shown(e.statements()), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
         }
@@ -520,6 +520,14 @@ final class MigrationEngine {
 
     private TargetSession open() {
         return config.target().open(config.settings());
+    }
+
+    /**
+     * A plan's statements as shown: a plan is printed and kept (a CI artifact), so password literals are masked
+     * ({@code PASSWORD '****'}), as secret placeholders are left as {@code ${name}}.
+     */
+    private static List<String> shown(List<ScriptStatement> statements) {
+        return statements.stream().map(s -> Secrets.mask(s.text())).toList();
     }
 
     private static HistoryState read(TargetSession session) {
