@@ -33,7 +33,10 @@ final class Cli {
     }
 
     /** Runs the command line and returns the exit status. */
-    int run(String[] args) {
+    int run(String[] all) {
+        // exec's tool command (after a lone --) is the tool's own: none of it is read as migrator's.
+        List<String> toolCommand = ExecCommand.toolCommand(all);
+        String[] args = ExecCommand.ownArguments(all);
         ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         Command command = commandIn(args);
         String target = null;
@@ -81,7 +84,8 @@ final class Cli {
                 target = opened.target().toString();
                 Migrator migrator = migrator(settings, opened.target(), loader, metrics);
                 EmptyLocations.check(migrator, settings);
-                Report report = Commands.run(migrator, settings, target);
+                Report report = ExecCommand.handles(settings.command(), toolCommand)
+                        ? ExecCommand.run(migrator, arguments, toolCommand) : Commands.run(migrator, settings, target);
                 if (metrics != null) {
                     metrics.write();
                     push(pushgateway, metrics);

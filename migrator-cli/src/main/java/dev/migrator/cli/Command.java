@@ -39,7 +39,10 @@ enum Command {
             EnumSet.noneOf(Option.class)),
     DIFF("Compare the schema at --url with the one at --url-b, or (--against-migrations) with what the "
             + "migrations produce in a scratch schema of the same database. Exit status 0 either way.",
-            EnumSet.of(Option.URL_B, Option.AGAINST_MIGRATIONS));
+            EnumSet.of(Option.URL_B, Option.AGAINST_MIGRATIONS)),
+    EXEC("Run another tool's migration command, given after --, while holding migrator's lock, and record what it "
+            + "applied or undid: exec --tool knex --url URL -- npx knex migrate:latest (see docs/other-tools.md). "
+            + "Exit status 1 when the command failed.", EnumSet.of(Option.TOOL));
 
     private final String summary;
     private final Set<Option> ownOptions;

@@ -79,7 +79,9 @@ enum Option {
     FROM("from", "TOOL", "adopt: the tool whose history to take over: flyway, liquibase, alembic, django, knex or "
             + "sequelize.", true),
     FROM_TABLE("from-table", "NAME", "adopt: read this table instead of the tool's default (such as Flyway's old "
-            + "schema_version; schema.table for another schema).", true);
+            + "schema_version; schema.table for another schema).", true),
+    TOOL("tool", "TOOL", "exec: the tool whose command runs after --, and whose history is read before and after: "
+            + "alembic, django, knex, sequelize, flyway or liquibase.", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

@@ -115,7 +115,7 @@ class CliServersIT {
     }
 
     /** FNV-1a 64, as migrator-jdbc derives advisory-lock keys (LockKeys): fixed by its specification. */
-    private static long fnv64(String key) {
+    static long fnv64(String key) {
         long hash = 0xcbf29ce484222325L;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;

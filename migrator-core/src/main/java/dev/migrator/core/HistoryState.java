@@ -88,6 +88,9 @@ final class HistoryState {
         int lastUndoRank = 0;
         for (HistoryRecord row : rows) {
             maxRank = Math.max(maxRank, row.rank());
+            if (row.action() == Action.EXEC) {
+                continue; // a record of another tool's command; what it changed has rows of its own
+            }
             Entry e;
             if (row.version() == null) {
                 e = repeatable.computeIfAbsent(row.description(), d -> new Entry(null, d));

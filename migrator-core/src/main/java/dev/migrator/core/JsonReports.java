@@ -76,6 +76,20 @@ final class JsonReports {
         return write(root);
     }
 
+    static String exec(ExecResult r) {
+        ObjectNode root = header("exec", r.target());
+        root.put("success", r.succeeded());
+        root.put("tool", r.tool());
+        root.put("command", r.command());
+        root.put("exitCode", r.exitCode());
+        root.put("durationMs", r.duration().toMillis());
+        var applied = root.putArray("applied");
+        r.applied().forEach(applied::add);
+        var undone = root.putArray("undone");
+        r.undone().forEach(undone::add);
+        return write(root);
+    }
+
     private static ObjectNode header(String operation, String target) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);

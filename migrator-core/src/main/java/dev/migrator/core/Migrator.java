@@ -140,6 +140,22 @@ public final class Migrator {
         return engine().adopt(tool, table);
     }
 
+    /**
+     * Runs another tool's migration command ({@code alembic upgrade head}, {@code npx knex migrate:latest}, ...) while
+     * holding migrator's lock, and records what it applied or undid (see {@code docs/other-tools.md}). The command's
+     * output goes to standard error.
+     *
+     * @param tool    {@code alembic}, {@code django}, {@code knex}, {@code sequelize}, {@code flyway} or
+     *                {@code liquibase}: whose history is read before and after
+     * @param command the program and its arguments
+     * @return what ran and changed; {@link ExecResult#succeeded()} is false when the command failed
+     * @throws dev.migrator.api.LockTimeoutException when another instance held the lock too long; nothing ran
+     */
+    public ExecResult exec(String tool, List<String> command) {
+        Objects.requireNonNull(command, "command");
+        return new ToolExecution(config, ForeignTools.get(tool), command, System.err).run();
+    }
+
     /** Clears FAILED entries and re-aligns recorded checksums with the scripts, after a human fixed the database. */
     public RepairResult repair() {
         return engine().repair();

@@ -194,7 +194,13 @@ public record HistoryRecord(int rank, String version, String description, String
          */
         MARK_APPLIED,
         /** A migration another tool (Flyway, Liquibase, ...) applied was taken over into this history. */
-        ADOPT
+        ADOPT,
+        /**
+         * Another tool's command ran under migrator's lock ({@code migrator exec}): the script is the command (secrets
+         * masked), the note what it applied or undid. It changes no migration's state; the ADOPT and UNDO rows
+         * written with it do.
+         */
+        EXEC
     }
 
     /** How an attempt ended. */

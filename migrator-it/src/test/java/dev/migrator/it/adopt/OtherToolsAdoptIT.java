@@ -85,6 +85,29 @@ class OtherToolsAdoptIT {
         assertThat(db.query("SELECT * FROM " + ToolFixtures.table(db, tool))).isEqualTo(toolRows);
     }
 
+    /** The example of docs/other-tools.md: Alembic's versions folder next to migrator's own migrations. */
+    @org.junit.jupiter.api.Test
+    void docsExample_adoptsAlembicNextToMigratorsOwnMigrations() {
+        TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
+        ToolFixtures.load(db, "alembic");
+        javax.sql.DataSource dataSource = db.dataSource();
+        String versions = ToolFixtures.location("alembic");
+
+        // tag::adopt-alembic[]
+        Migrator migrator = Migrator.builder()
+                .target(JdbcTarget.of(dataSource))
+                .locations("classpath:adopt/next", versions)   // versions: "filesystem:alembic/versions"
+                .build();
+        AdoptResult adopted = migrator.adopt("alembic");
+        // end::adopt-alembic[]
+
+        assertThat(adopted.adopted()).containsExactly("a1f0c2d3e4b5", "b2e1d3c4f5a6", "c3d2e4f5a6b7",
+                "d4e3f5a6b7c8");
+        assertThat(migrator.info()).extracting(s -> s.description() + " " + s.state()).containsExactly(
+                "a1f0c2d3e4b5 ADOPTED", "b2e1d3c4f5a6 ADOPTED", "c3d2e4f5a6b7 ADOPTED", "d4e3f5a6b7c8 ADOPTED",
+                "Create ledger notes PENDING");
+    }
+
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("toolsAndDatabases")
     void afterAdoptionNewChangesAreMigratorMigrations_andUndoingTheAdoptionLeavesTheSchema(String tool,
