@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The runner's command line. */
-record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, int concurrentBatches,
+record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int concurrentN, int concurrentBatches,
                int concurrentJvms, List<DbKind> databases, List<Tool> tools, List<String> scenarios, Path work,
                String postgresUrl, String mariadbUrl, String user, Path out, List<String> jvmOptions,
                boolean startedRow) {
@@ -17,8 +17,11 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
               median (min-max) over the runs. Raw JDBC (the floor) always runs.
               --n N[,N...]          migrations in S1, S2 and S5, one release per N (default 1000; e.g. 1000,10000)
               --runs R              runs per cell, at least 5 for published figures (default 5)
-              --peer-apply-runs R   S1 runs of Flyway and Liquibase (default: --runs); at least 1, as their S2
-                                    needs a database they applied. The table's runs column shows it
+              --apply-runs R        S1 runs of migrator and the floor (default: --runs)
+              --peer-apply-runs R   S1 runs of Flyway and Liquibase (default: --apply-runs). 0: none measured,
+                                    and S2/S5 use the database an earlier run applied if its history holds all
+                                    N migrations (databases are named bench_n<N>_<tool>), else one unmeasured
+                                    apply. The table's runs column shows how many runs each cell has
               --s4-n N              migrations in S4, the concurrent boot (default 200)
               --s4-batches B        S4 batches per tool, 0 skips S4 (default 3)
               --s4-jvms J           JVMs started at once in each S4 batch (default 8)
@@ -37,13 +40,14 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
             The password is read from the environment variable MIGRATOR_BENCH_PASSWORD (default: migrator).
             The databases named bench_* on both servers are dropped and created again.""";
 
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--peer-apply-runs",
-            "--s4-n", "--s4-batches", "--s4-jvms", "--databases", "--tools", "--scenarios", "--work", "--postgres-url", "--mariadb-url",
-            "--user", "--out", "--jvm-opt");
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--apply-runs",
+            "--peer-apply-runs", "--s4-n", "--s4-batches", "--s4-jvms", "--databases", "--tools", "--scenarios",
+            "--work", "--postgres-url", "--mariadb-url", "--user", "--out", "--jvm-opt");
 
     static Options parse(String[] args) {
         List<Integer> ns = List.of(1000);
         int runs = 5;
+        int applyRuns = -1;
         int peerApplyRuns = -1;
         int concurrentN = 200;
         int batches = 3;
@@ -74,7 +78,8 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
                     switch (a) {
                         case "--n" -> ns = split(v).stream().map(x -> positive(a, x)).distinct().sorted().toList();
                         case "--runs" -> runs = positive(a, v);
-                        case "--peer-apply-runs" -> peerApplyRuns = positive(a, v);
+                        case "--apply-runs" -> applyRuns = positive(a, v);
+                        case "--peer-apply-runs" -> peerApplyRuns = positive(a, v, 0);
                         case "--s4-n" -> concurrentN = positive(a, v);
                         case "--s4-batches" -> batches = Integer.parseInt(v);
                         case "--s4-jvms" -> jvms = positive(a, v);
@@ -92,13 +97,14 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
                 }
             }
         }
-        return new Options(ns, runs, peerApplyRuns < 0 ? runs : peerApplyRuns, concurrentN, batches, jvms, dbs,
+        int apply = applyRuns < 0 ? runs : applyRuns;
+        return new Options(ns, runs, apply, peerApplyRuns < 0 ? apply : peerApplyRuns, concurrentN, batches, jvms, dbs,
                 tools, scenarios, work, pg, maria, user, out, jvm, started);
     }
 
-    /** S1 runs of {@code tool}: Flyway and Liquibase may run fewer (they take minutes at 10,000 migrations). */
+    /** S1 runs of {@code tool}: fewer than --runs where asked (Flyway and Liquibase take minutes at N=10,000). */
     int applyRuns(Tool tool) {
-        return tool == Tool.FLYWAY || tool == Tool.LIQUIBASE ? Math.min(runs, peerApplyRuns) : runs;
+        return tool == Tool.FLYWAY || tool == Tool.LIQUIBASE ? peerApplyRuns : applyRuns;
     }
 
     boolean has(String scenario) {
@@ -119,14 +125,18 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
     }
 
     private static int positive(String option, String v) {
+        return positive(option, v, 1);
+    }
+
+    private static int positive(String option, String v, int least) {
         int x;
         try {
             x = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
             throw new UsageException(option + " takes a whole number, not '" + v + "'");
         }
-        if (x < 1) {
-            throw new UsageException(option + " must be at least 1");
+        if (x < least) {
+            throw new UsageException(option + " must be at least " + least);
         }
         return x;
     }
