@@ -108,14 +108,14 @@ public final class BenchRunner {
         }
         boolean after = o.has("s2") || o.has("s5");
         if (o.has("s1") || after) {
-            int runs = o.has("s1") ? Math.max(o.applyRuns(), o.peerApplyRuns()) : 1;
+            int runs = o.has("s1") ? Math.max(1, Math.max(o.applyRuns(), o.peerApplyRuns())) : 1;
             for (int r = 0; r < runs; r++) {
                 for (Tool tool : rotate(applyTools, r)) {
                     int toolRuns = o.has("s1") ? o.applyRuns(tool) : 1;
-                    String name = tool.database("bench_n" + n);
+                    String name = tool.database(o.dbPrefix() + "_n" + n);
                     // A tool with fewer runs runs in the last rounds, so that the database S2 and S5 use was applied
                     // by that tool's last apply; with none, an earlier run's database is used if it holds all N.
-                    if (toolRuns == 0 && r == runs - 1 && !tool.isFloor() && !applied(servers, db, name, tool, n)) {
+                    if (toolRuns == 0 && r == runs - 1 && !applied(servers, db, name, tool, n)) {
                         toolRuns = 1;
                     }
                     if (r < runs - toolRuns) {
@@ -147,7 +147,7 @@ public final class BenchRunner {
                     if (scenario != Scenario.S2 && tool == Tool.RAW) {
                         continue;
                     }
-                    Sample s = jvm.run(tool, scenario.mode, db, tool.database("bench_n" + n), workload,
+                    Sample s = jvm.run(tool, scenario.mode, db, tool.database(o.dbPrefix() + "_n" + n), workload,
                             tag(n, db, scenario.mode, tool));
                     if (s.applied() > 0) {
                         throw new ChildJvm.ChildFailed(tool.label + " applied " + s.applied() + " migrations in "
@@ -158,14 +158,14 @@ public final class BenchRunner {
                 }
             }
             if (floorOnly) {
-                Sample s = jvm.run(Tool.RAW, "noop", db, Tool.RAW.database("bench_n" + n), workload,
+                Sample s = jvm.run(Tool.RAW, "noop", db, Tool.RAW.database(o.dbPrefix() + "_n" + n), workload,
                         tag(n, db, "noop", Tool.RAW));
                 report.add(n, db, Scenario.S2, Tool.RAW, s);
             }
         }
         if (after) {
             for (Tool tool : tools) {
-                expect(servers.tally(db, tool.database("bench_n" + n), tool), n, tool, db, "no-op boot");
+                expect(servers.tally(db, tool.database(o.dbPrefix() + "_n" + n), tool), n, tool, db, "no-op boot");
             }
         }
     }

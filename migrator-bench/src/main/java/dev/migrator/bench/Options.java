@@ -9,7 +9,7 @@ import java.util.Locale;
 record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int concurrentN, int concurrentBatches,
                int concurrentJvms, List<DbKind> databases, List<Tool> tools, List<String> scenarios, Path work,
                String postgresUrl, String mariadbUrl, String user, Path out, List<String> jvmOptions,
-               boolean startedRow) {
+               boolean startedRow, String dbPrefix) {
 
     static final String USAGE = """
             Usage: java -jar migrator-bench.jar [options]
@@ -17,7 +17,7 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
               median (min-max) over the runs. Raw JDBC (the floor) always runs.
               --n N[,N...]          migrations in S1, S2 and S5, one release per N (default 1000; e.g. 1000,10000)
               --runs R              runs per cell, at least 5 for published figures (default 5)
-              --apply-runs R        S1 runs of migrator and the floor (default: --runs)
+              --apply-runs R        S1 runs of migrator and the floor (default: --runs); 0 as for peers below
               --peer-apply-runs R   S1 runs of Flyway and Liquibase (default: --apply-runs). 0: none measured,
                                     and S2/S5 use the database an earlier run applied if its history holds all
                                     N migrations (databases are named bench_n<N>_<tool>), else one unmeasured
@@ -34,6 +34,7 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
               --mariadb-url URL     server URL ending in / (default jdbc:mariadb://127.0.0.1:3306/)
               --user USER           database user, a superuser that may drop and create databases (default migrator)
               --out FILE            also write the report to FILE
+              --db-prefix P         name databases P_n<N>_<tool> (default bench), so runs can use one server
               --jvm-opt OPT         an option for every child JVM (repeatable), e.g. -Xmx512m
               --started-row         also run S1 for "raw + STARTED row" on H2 and MariaDB, where migrator writes
                                     a STARTED row before each DDL migration: what that row costs
@@ -42,7 +43,7 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
 
     private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--apply-runs",
             "--peer-apply-runs", "--s4-n", "--s4-batches", "--s4-jvms", "--databases", "--tools", "--scenarios",
-            "--work", "--postgres-url", "--mariadb-url", "--user", "--out", "--jvm-opt");
+            "--work", "--postgres-url", "--mariadb-url", "--user", "--out", "--jvm-opt", "--db-prefix");
 
     static Options parse(String[] args) {
         List<Integer> ns = List.of(1000);
@@ -62,6 +63,7 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
         Path out = null;
         List<String> jvm = new ArrayList<>();
         boolean started = false;
+        String prefix = "bench";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -78,7 +80,7 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
                     switch (a) {
                         case "--n" -> ns = split(v).stream().map(x -> positive(a, x)).distinct().sorted().toList();
                         case "--runs" -> runs = positive(a, v);
-                        case "--apply-runs" -> applyRuns = positive(a, v);
+                        case "--apply-runs" -> applyRuns = positive(a, v, 0);
                         case "--peer-apply-runs" -> peerApplyRuns = positive(a, v, 0);
                         case "--s4-n" -> concurrentN = positive(a, v);
                         case "--s4-batches" -> batches = Integer.parseInt(v);
@@ -92,6 +94,12 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
                         case "--user" -> user = v;
                         case "--out" -> out = Path.of(v);
                         case "--jvm-opt" -> jvm.add(v);
+                        case "--db-prefix" -> {
+                            if (!v.matches("[a-z][a-z0-9_]{0,30}")) {
+                                throw new UsageException("--db-prefix takes lower-case letters, digits and _");
+                            }
+                            prefix = v;
+                        }
                         default -> throw new UsageException("unknown option " + a);
                     }
                 }
@@ -99,7 +107,7 @@ record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int
         }
         int apply = applyRuns < 0 ? runs : applyRuns;
         return new Options(ns, runs, apply, peerApplyRuns < 0 ? apply : peerApplyRuns, concurrentN, batches, jvms, dbs,
-                tools, scenarios, work, pg, maria, user, out, jvm, started);
+                tools, scenarios, work, pg, maria, user, out, jvm, started, prefix);
     }
 
     /** S1 runs of {@code tool}: fewer than --runs where asked (Flyway and Liquibase take minutes at N=10,000). */
