@@ -58,7 +58,7 @@ class ConfigurationGuideIT {
                 "db.migration.V3__Backfill_ibans", "R__Account_view.sql");
         assertThat(query(db, "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'banking' "
                 + "AND TABLE_NAME LIKE 'migrator%' ORDER BY TABLE_NAME"))
-                .containsExactly("migrator_history", "migrator_lock");
+                .containsExactly("migrator_history", "migrator_lock", "migrator_snapshot");
         assertThat(query(db, "SELECT DISTINCT installed_by FROM \"banking\".\"migrator_history\""))
                 .containsExactly("deploy-pipeline");
     }

@@ -34,6 +34,7 @@ final class Cli {
 
     /** Runs the command line and returns the exit status. */
     int run(String[] args) {
+        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         Command command = commandIn(args);
         String target = null;
         // Known before parsing, so that a command line that cannot be parsed still gets its JSON error document.
@@ -56,9 +57,7 @@ final class Cli {
             }
             Settings settings = SettingsReader.read(arguments, env);
             json = settings.json();
-            if (settings.password() != null) {
-                secrets.accept(settings.password().reveal());
-            }
+            CliSecrets.of(settings).forEach(secrets);
             if (FleetCommand.requested(arguments, env)) {
                 return new FleetCommand(env, out, err, secrets).run(arguments, settings);
             }
@@ -76,9 +75,12 @@ final class Cli {
                 return report.exitStatus();
             }
             ClassLoader loader = DriverPath.load(settings.driverPath());
+            // The jars of --driver-path are the context class loader too: H2 loads a Java function alias from it.
+            Thread.currentThread().setContextClassLoader(loader);
             try (Targets.Opened opened = Targets.open(settings)) {
                 target = opened.target().toString();
                 Migrator migrator = migrator(settings, opened.target(), loader, metrics);
+                EmptyLocations.check(migrator, settings);
                 Report report = Commands.run(migrator, settings, target);
                 if (metrics != null) {
                     metrics.write();
@@ -98,6 +100,7 @@ final class Cli {
             }
             return fail(command, target, e, json);
         } finally {
+            Thread.currentThread().setContextClassLoader(contextLoader);
             out.flush();
             err.flush();
         }

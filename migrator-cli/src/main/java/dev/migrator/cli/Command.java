@@ -19,15 +19,27 @@ enum Command {
             EnumSet.of(Option.TO, Option.COUNT, Option.DRY_RUN)),
     BASELINE("Record that an existing schema is at --to VERSION: migrations up to it will not be applied.",
             EnumSet.of(Option.TO)),
-    REPAIR("Clear FAILED entries and re-align recorded checksums, after a human fixed the database.",
-            EnumSet.noneOf(Option.class)),
+    REPAIR("Resolve a migration left FAILED or unfinished, after a human fixed the database: without options, clear "
+            + "the failure (you undid its changes: the next migrate runs it again) and re-align recorded checksums; "
+            + "with --mark-applied VERSION --reason TEXT, record it as applied (you finished it: it never runs again).",
+            EnumSet.of(Option.MARK_APPLIED, Option.REASON)),
     LINT("Check the pending migrations for statements that can block a running application or break the version "
             + "still running (see docs/zero-downtime.md). Runs, locks and creates nothing; lints offline when the "
             + "database cannot be reached. Exit status 5 when a finding is at error level (--fail-on warning: any).",
             EnumSet.of(Option.FAIL_ON, Option.SARIF)),
     HASH("Write migrator.sum in each filesystem location: the checksum of every migration and a hash chained over "
             + "them. Commit it with the migrations; validate --offline checks it. Needs no database.",
-            EnumSet.noneOf(Option.class));
+            EnumSet.noneOf(Option.class)),
+    ADOPT("Take over the history of another tool (--from flyway, liquibase, alembic, django, knex, sequelize): "
+            + "its applied migrations are checked against the files and recorded as adopted, under the lock, in one "
+            + "step. Its table is left as it is. Exit status 3 when the files and its history disagree.",
+            EnumSet.of(Option.FROM, Option.FROM_TABLE)),
+    DRIFT("Compare the live schema with the snapshot stored by the last migrate or rollback, and list each change "
+            + "made outside the migrations (see docs/consistency.md). Exit status 6 on drift.",
+            EnumSet.noneOf(Option.class)),
+    DIFF("Compare the schema at --url with the one at --url-b, or (--against-migrations) with what the "
+            + "migrations produce in a scratch schema of the same database. Exit status 0 either way.",
+            EnumSet.of(Option.URL_B, Option.AGAINST_MIGRATIONS));
 
     private final String summary;
     private final Set<Option> ownOptions;

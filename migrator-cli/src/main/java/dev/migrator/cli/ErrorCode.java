@@ -3,7 +3,9 @@ package dev.migrator.cli;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.LockTimeoutException;
+import dev.migrator.api.LostLockException;
 import dev.migrator.api.MigrationFailedException;
+import dev.migrator.api.TargetException;
 import dev.migrator.api.ValidationException;
 
 /**
@@ -11,7 +13,8 @@ import dev.migrator.api.ValidationException;
  *
  * <p><b>Do not change a code or an exit status without a major version.</b> Pipelines branch on both
  * ({@code docs/ci-cd.md}, {@code docs/json-report.md}, API.md section 6): 0 done, 1 a migration failed, 2 bad usage or
- * configuration, 3 validation failed, 4 lock timeout. A new code may be added; an existing one never moves.
+ * configuration, 3 validation failed, 4 lock timeout or lost lock. A new code may be added; an existing one never
+ * moves.
  */
 enum ErrorCode {
     /** The command line itself is wrong: an unknown command or option, a missing value. */
@@ -26,6 +29,16 @@ enum ErrorCode {
     IRREVERSIBLE(3),
     /** Another instance held the migration lock for longer than {@code --lock-timeout}; nothing was changed. */
     LOCK_TIMEOUT(4),
+    /**
+     * The migration lock was lost while migrating (the server ended the session holding it, or another instance took
+     * over the lease): the run stopped; the message says what stayed applied.
+     */
+    LOCK_LOST(4),
+    /**
+     * The database failed outside a migration: reading or writing the history, the lock, a lost connection. Something
+     * may have changed (the message says what), so not 2.
+     */
+    TARGET_FAILED(1),
     /** Anything else: the database failed under us, or a bug. Reported with its stack trace on standard error. */
     ERROR(1);
 
@@ -66,6 +79,12 @@ enum ErrorCode {
         }
         if (failure instanceof LockTimeoutException) {
             return LOCK_TIMEOUT;
+        }
+        if (failure instanceof LostLockException) {
+            return LOCK_LOST;
+        }
+        if (failure instanceof TargetException) {
+            return TARGET_FAILED;
         }
         return ERROR;
     }

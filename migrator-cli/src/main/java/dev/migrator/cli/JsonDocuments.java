@@ -54,8 +54,9 @@ final class JsonDocuments {
         return write(header("validate", true, target));
     }
 
-    static String plan(String target, MigrationPlan plan) {
-        ObjectNode root = header("plan", true, target);
+    /** A plan: {@code operation} is {@code plan}, or {@code rollback-plan} for {@code rollback --dry-run}. */
+    static String plan(String operation, String target, MigrationPlan plan) {
+        ObjectNode root = header(operation, true, target);
         ArrayNode list = root.putArray("migrations");
         for (PlannedMigration m : plan.migrations()) {
             ObjectNode o = list.addObject();
@@ -82,6 +83,8 @@ final class JsonDocuments {
         result.clearedFailures().forEach(cleared::add);
         ArrayNode realigned = root.putArray("realignedChecksums");
         result.realignedChecksums().forEach(realigned::add);
+        ArrayNode marked = root.putArray("markedApplied");
+        result.markedApplied().forEach(marked::add);
         return write(root);
     }
 
@@ -98,7 +101,7 @@ final class JsonDocuments {
         error.put("code", code.name());
         error.put("message", Messages.of(failure));
         ArrayNode problems = error.putArray("problems");
-        problems(failure).forEach(p -> problems.add(Secrets.mask(p)));
+        problems(failure).forEach(p -> problems.add(Messages.text(p)));
         ArrayNode suppressed = error.putArray("suppressed");
         for (Throwable s : failure.getSuppressed()) {
             suppressed.add(Messages.of(s));
@@ -109,12 +112,29 @@ final class JsonDocuments {
             error.put("line", f.line());
             error.put("statement", Secrets.mask(f.statement()));
             error.put("leftChanges", f.leftChanges());
+            error.put("statementNumber", f.statementNumber());
+            error.put("statementCount", f.statementCount());
+            error.put("committedStatements", f.committedStatements());
         }
         if (failure instanceof IrreversibleMigrationException i) {
             ArrayNode versions = error.putArray("versions");
             i.versions().forEach(versions::add);
         }
         return write(root);
+    }
+
+    /**
+     * Core's document (migrate, rollback) with the CLI's {@code target}: the same masked form, built from the URL as
+     * typed, in every document (core's names the connection's URL, which may carry driver-added parameters).
+     */
+    static String withTarget(String json, String target) {
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(json);
+            root.put("target", target);
+            return write(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("core wrote a JSON document that does not parse", e);
+        }
     }
 
     static String lint(String target, List<LintFinding> findings, boolean success) {

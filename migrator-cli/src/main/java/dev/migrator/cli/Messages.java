@@ -6,7 +6,10 @@ import dev.migrator.api.spi.Secrets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** A failure as the CLI prints it: masked, and naming the exception's type where the message alone is not ours. */
+/**
+ * A failure as the CLI prints it: masked, in command-line terms ({@link CliTerms}), and naming the exception's type
+ * where the message alone is not ours.
+ */
 final class Messages {
     private Messages() {
     }
@@ -15,10 +18,15 @@ final class Messages {
     static String of(Throwable failure) {
         String message = failure.getMessage();
         if (failure instanceof MigratorException || failure instanceof UsageException) {
-            return Secrets.mask(message);
+            return text(message);
         }
         String type = failure.getClass().getName();
-        return message == null ? type : type + ": " + Secrets.mask(message);
+        return message == null ? type : type + ": " + text(message);
+    }
+
+    /** Any library text the CLI prints (a message, a problem): masked and in command-line terms. */
+    static String text(String message) {
+        return CliTerms.of(Secrets.mask(message));
     }
 
     /** The stack trace, masked line by line: for failures that are not migrator's, which may be bugs. */

@@ -32,7 +32,8 @@ enum Option {
     OUT_OF_ORDER("out-of-order", null, "Apply a pending migration below the latest applied version."),
     DRIVER_PATH("driver-path", "JAR[,JAR]", "Jar files, or directories of jars, holding more JDBC drivers (Oracle "
             + "ojdbc11.jar) and classpath: migrations."),
-    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod."),
+    CONFIG("config", "FILE", "A properties file of options: url=..., lock-timeout=60, placeholder.env=prod. Or a "
+            + "Flyway flyway.conf or flyway.toml (docs/flyway-habits.md)."),
     JSON("json", null, "Print exactly one JSON document on standard output (see docs/json-report.md); logs go "
             + "to standard error."),
     METRICS_FILE("metrics-file", "PATH", "migrate, rollback: write the run's metrics in Prometheus text format to "
@@ -41,6 +42,16 @@ enum Option {
             + "(job migrator, grouped by target); credentials in the URL are sent, never printed."),
     HELP("help", null, "Print this help and exit."),
     VERSION("version", null, "Print the version and exit."),
+    ALLOW_EMPTY("allow-empty", null, "Let a location that holds no migration pass; without it, such a location "
+            + "fails the command (exit status 2), naming the absolute path it resolved to."),
+    QUIET("quiet", null, "Print warnings and errors only on standard error (the report on standard output is "
+            + "unchanged)."),
+    LOG_FORMAT("log-format", "text|json", "Standard error: one line per migration, as text (the default) or as JSON "
+            + "events (the default with --json; keys in docs/json-report.md), never both."),
+    MARK_APPLIED("mark-applied", "VERSION", "repair: record VERSION, left FAILED or unfinished, as applied because you "
+            + "finished it by hand (with --reason); it never runs again. Without it, repair clears the failure and the "
+            + "next migrate runs the migration again.", true),
+    REASON("reason", "TEXT", "repair --mark-applied: why, kept in the history row.", true),
     FAIL_ON("fail-on", "LEVEL", "lint: exit status 5 at findings of this level or worse: error (the default) or "
             + "warning.", true),
     SARIF("sarif", "FILE", "lint: also write the findings to FILE as SARIF 2.1.0, for GitHub code scanning.", true),
@@ -60,10 +71,15 @@ enum Option {
             + "I is taken from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job).", true),
     TARGET_TIMEOUT("target-timeout", "SECONDS", "Fleets: fail a target that takes longer (default no limit).", true),
     OFFLINE("offline", null, "validate: check the files against migrator.sum, with no database.", true),
-    URL_B("url-b", "URL", "diff: the other database (same --user and password unless its URL holds its own).",
+    URL_B("url-b", "URL", "diff: the other database, reached with the same --user and password.",
             true),
     AGAINST_MIGRATIONS("against-migrations", null, "diff: compare with what the migrations produce in a scratch "
-            + "schema of the same database, dropped afterwards.", true);
+            + "schema of the same database, dropped afterwards.", true),
+    // Adoption (docs/migrating-from-flyway.md, docs/migrating-from-liquibase.md).
+    FROM("from", "TOOL", "adopt: the tool whose history to take over: flyway, liquibase, alembic, django, knex or "
+            + "sequelize.", true),
+    FROM_TABLE("from-table", "NAME", "adopt: read this table instead of the tool's default (such as Flyway's old "
+            + "schema_version; schema.table for another schema).", true);
 
     /** The environment variable prefix: {@code MIGRATOR_URL}, {@code MIGRATOR_PLACEHOLDER_<NAME>}. */
     static final String ENV_PREFIX = "MIGRATOR_";

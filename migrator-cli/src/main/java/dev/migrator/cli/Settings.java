@@ -27,16 +27,21 @@ import java.util.Map;
  * @param metricsFile  {@code --metrics-file}, or {@code null}
  * @param failOnWarning {@code --fail-on warning}: lint exits 5 on warnings too
  * @param sarif        {@code --sarif FILE}, or {@code null}
+ * @param allowEmpty   {@code --allow-empty}: a location without migrations does not fail the command
+ * @param markApplied  {@code repair --mark-applied VERSION}, or {@code null}
+ * @param reason       {@code repair --reason TEXT}, or {@code null}
  * @param pushgateway  {@code --pushgateway URL} (it may hold credentials: never print it), or {@code null}
  * @param offline      {@code validate --offline}: against migrator.sum, with no database
  * @param urlB         {@code diff --url-b}, or {@code null}
  * @param againstMigrations {@code diff --against-migrations}
+ * @param adoptFrom    {@code adopt --from TOOL} and {@code --from-table NAME} (or null)
  */
 record Settings(Command command, String url, String user, Password password, List<String> locations, String to,
                 Integer count, Duration lockTimeout, String schema, String table, String installedBy,
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
                 boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif, boolean offline,
-                String urlB, boolean againstMigrations, String pushgateway) {
+                String urlB, boolean againstMigrations, String pushgateway, boolean allowEmpty, String markApplied,
+                String reason, AdoptCommand.From adoptFrom) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);
@@ -47,7 +52,7 @@ record Settings(Command command, String url, String user, Password password, Lis
     Settings withUrl(String otherUrl) {
         return new Settings(command, otherUrl, user, password, locations, to, count, lockTimeout, schema, table,
                 installedBy, placeholders, outOfOrder, driverPath, json, dryRun, metricsFile, failOnWarning, sarif,
-                offline, null, false, pushgateway);
+                offline, null, false, pushgateway, allowEmpty, markApplied, reason, adoptFrom);
     }
 
     /** Whether the command needs no database: hash, and validate --offline. */

@@ -47,7 +47,9 @@ final class SettingsReader {
      */
     static Settings read(Arguments args, Map<String, String> env) {
         String config = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : env.get(Option.CONFIG.environmentVariable());
-        Properties file = config == null ? new Properties() : load(Paths.get(config));
+        Properties file = config == null ? new Properties()
+                : FlywayConfigFile.isFlyway(Paths.get(config))
+                ? FlywayConfigFile.read(Paths.get(config), args.command(), env) : load(Paths.get(config));
         return new SettingsReader(args, env, file, config).settings();
     }
 
@@ -76,9 +78,23 @@ final class SettingsReader {
             throw new UsageException(origin(Option.FAIL_ON) + " is '" + failOn + "'; write error or warning", command);
         }
         String sarif = command.takes(Option.SARIF) ? value(Option.SARIF) : null;
+        String markApplied = command.takes(Option.MARK_APPLIED) ? value(Option.MARK_APPLIED) : null;
+        String reason = command.takes(Option.REASON) ? value(Option.REASON) : null;
+        if (markApplied != null && (reason == null || reason.isBlank())) {
+            throw new UsageException("repair --mark-applied " + markApplied + " needs --reason TEXT: say why it is "
+                    + "recorded as applied (for example --reason \"finished by hand, ticket OPS-12\")", command);
+        }
+        if (markApplied == null && reason != null) {
+            throw new UsageException("--reason goes with --mark-applied VERSION", command);
+        }
+        String logFormat = value(Option.LOG_FORMAT);
+        if (logFormat != null && !logFormat.trim().equalsIgnoreCase("text") && !logFormat.trim().equalsIgnoreCase("json")) {
+            throw new UsageException(origin(Option.LOG_FORMAT) + " is '" + logFormat + "'; write text or json", command);
+        }
+        flag(Option.QUIET);
         String urlB = command.takes(Option.URL_B) ? value(Option.URL_B) : null;
         boolean againstMigrations = command.takes(Option.AGAINST_MIGRATIONS) && flag(Option.AGAINST_MIGRATIONS);
-        if (false && (urlB == null || urlB.isBlank()) == !againstMigrations) {
+        if (command == Command.DIFF && (urlB == null || urlB.isBlank()) == !againstMigrations) {
             throw new UsageException("diff needs exactly one of --url-b URL (another database) or "
                     + "--against-migrations (what the migrations produce)", command);
         }
@@ -88,7 +104,9 @@ final class SettingsReader {
                 driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
                 value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
                 "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
-                offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY));
+                offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY),
+                flag(Option.ALLOW_EMPTY), markApplied == null ? null : markApplied.trim(), reason,
+                command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null);
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */
@@ -168,7 +186,9 @@ final class SettingsReader {
         for (String pair : args.all(Option.PLACEHOLDER)) {
             int eq = pair.indexOf('=');
             if (eq < 1) {
-                throw new UsageException("--placeholder '" + pair + "' must be NAME=VALUE", args.command());
+                // Not repeated: it may hold a secret value.
+                throw new UsageException("a --placeholder value has no NAME= before its value: write --placeholder "
+                        + "NAME=VALUE", args.command());
             }
             out.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
@@ -211,19 +231,27 @@ final class SettingsReader {
                 return new Password(text.endsWith("\r\n") ? text.substring(0, text.length() - 2)
                         : text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
             } catch (IOException e) {
-                throw new ConfigurationException("The password file " + Paths.get(path).toAbsolutePath()
-                        + " (" + origin(Option.PASSWORD_FILE) + ") cannot be read: " + e.getClass().getSimpleName(), e);
+                // The path is not repeated: a password given to --password-file by mistake would be printed.
+                throw new ConfigurationException("The password file named by " + origin(Option.PASSWORD_FILE)
+                        + " cannot be read (" + e.getClass().getSimpleName() + "; its name is not shown, in case it "
+                        + "is a password given by mistake). Name a readable file that holds the password");
             }
         }
         if (variable != null) {
             String text = env.get(variable);
             if (text == null) {
-                throw new ConfigurationException("The environment variable " + variable + " named by "
-                        + origin(Option.PASSWORD_ENV) + " is not set; set it to the password, or name another");
+                // The name is not repeated: --password-env "$DB_PASSWORD" is the likely slip, and prints the password.
+                throw new ConfigurationException("The environment variable named by " + origin(Option.PASSWORD_ENV)
+                        + " is not set (its name is not shown, in case it is a password given by mistake). "
+                        + origin(Option.PASSWORD_ENV) + " takes the variable's name, such as DB_PASSWORD, not its "
+                        + "value: set that variable to the password, or name another");
             }
             return new Password(text);
         }
         String fallback = env.get(DEFAULT_PASSWORD_ENV);
+        if (fallback == null && file.getProperty(FlywayConfigFile.PASSWORD) != null) {
+            return new Password(file.getProperty(FlywayConfigFile.PASSWORD));
+        }
         return fallback == null ? null : new Password(fallback);
     }
 

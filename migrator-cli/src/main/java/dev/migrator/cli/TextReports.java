@@ -14,16 +14,16 @@ final class TextReports {
     private TextReports() {
     }
 
-    static String migrate(MigrateResult r) {
+    static String migrate(MigrateResult r, String target) {
         if (r.applied().isEmpty()) {
-            return r.target() + " is up to date at version " + version(r.versionAfter()) + ".\n";
+            return target + " is up to date at version " + version(r.versionAfter()) + ".\n";
         }
-        return "Applied " + count(r.applied().size()) + " to " + r.target() + ": version " + version(r.versionBefore())
+        return "Applied " + count(r.applied().size()) + " to " + target + ": version " + version(r.versionBefore())
                 + " -> " + version(r.versionAfter()) + ".\n" + table(r.applied());
     }
 
-    static String rollback(RollbackResult r) {
-        return "Undid " + count(r.undone().size()) + " on " + r.target() + ": version " + version(r.versionBefore())
+    static String rollback(RollbackResult r, String target) {
+        return "Undid " + count(r.undone().size()) + " on " + target + ": version " + version(r.versionBefore())
                 + " -> " + version(r.versionAfter()) + ".\n" + table(r.undone());
     }
 
@@ -47,6 +47,9 @@ final class TextReports {
     }
 
     static String repair(String target, RepairResult r) {
+        if (!r.markedApplied().isEmpty()) {
+            return "Repaired " + target + ": recorded as applied " + r.markedApplied() + ".\n";
+        }
         return "Repaired " + target + ": cleared failures " + r.clearedFailures() + ", re-aligned checksums "
                 + r.realignedChecksums() + ".\n";
     }
@@ -83,7 +86,7 @@ final class TextReports {
     }
 
     private static String version(String version) {
-        return version == null ? "(none)" : version;
+        return version == null ? "<none>" : version;
     }
 
     private static String count(int n) {

@@ -9,10 +9,10 @@ final class Usage {
     private static final String EXIT_STATUS = """
             Exit status:
               0  done
-              1  a migration failed
-              2  bad usage or configuration
+              1  a migration failed, or the database failed under the run (history, lock, lost connection)
+              2  bad usage or configuration; nothing was changed
               3  validation failed (or a rollback would cross a migration without a down)
-              4  timed out waiting for another instance's migration lock
+              4  timed out waiting for another instance's migration lock, or lost the lock while migrating
               5  lint found risks at the level of --fail-on
               6  drift: the schema changed outside the migrations
             """;
@@ -38,8 +38,12 @@ final class Usage {
                 out.append(option(o));
             }
         }
-        out.append(wrap("", "Command options: --to VERSION (migrate, rollback, baseline) and --count N (rollback); "
-                + "java -jar migrator-cli.jar <command> --help describes them."));
+        out.append("\nCommand options (java -jar migrator-cli.jar <command> --help shows each command's):\n");
+        for (Option o : Option.values()) {
+            if (o.commandSpecific()) {
+                out.append(option(o));
+            }
+        }
         out.append(wrap("", "Fleets: migrate, info, validate, plan and lint run on many databases or schemas with "
                 + "--targets FILE or --targets-query SQL, and --parallel, --canary, --on-error, --shard; see "
                 + "docs/fleet.md."));
@@ -52,7 +56,7 @@ final class Usage {
         out.append("Usage: java -jar migrator-cli.jar ").append(command.word()).append(" --url URL");
         for (Option o : Option.values()) {
             if (o.commandSpecific() && command.takes(o)) {
-                out.append(" [").append(o.flag()).append(' ').append(o.valueName()).append(']');
+                out.append(" [").append(o.flag()).append(o.takesValue() ? " " + o.valueName() : "").append(']');
             }
         }
         out.append(" [options]\n\n").append(wrap("", command.summary())).append("\nOptions:\n");

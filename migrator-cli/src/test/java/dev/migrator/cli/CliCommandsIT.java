@@ -119,10 +119,28 @@ class CliCommandsIT {
         assertThat(plan.stdout()).startsWith("-- version 1: Create customers (V1__Create_customers.sql)")
                 .contains("CREATE TABLE customers (", "CREATE OR REPLACE VIEW customer_names").doesNotStartWith("{");
         assertThat(migrate.exitStatus()).as("%s", migrate).isZero();
-        assertThat(migrate.stdout()).contains("Applied 4 migrations", "version (none) -> 3",
+        assertThat(migrate.stdout()).contains("Applied 4 migrations", "version <none> -> 3",
                 "V3__Add_customer_email.sql");
-        assertThat(migrate.stderr()).contains("INFO dev.migrator.events - {\"@timestamp\":");
+        // Text by default: one line per migration, never the JSON events as well (issue 12 item 7).
+        assertThat(migrate.stderr()).contains("Applied V1__Create_customers.sql (version 1) in ")
+                .doesNotContain("dev.migrator.events");
         assertThat(info.stdout()).contains("Version", "State", "Undo").containsPattern("(?m)^3 +Add customer email +SQL +APPLIED +no");
+    }
+
+    @Test
+    void standardError_isTextOrJsonEvents_neverBoth_andQuietKeepsWarningsOnly() {
+        Fixtures.workspace(dir, "shop");
+        String url = Fixtures.h2Url(dir);
+
+        Run events = CliJar.run(dir, Map.of(), "migrate", "--url", url, "--to", "1", "--log-format", "json");
+        Run quiet = CliJar.run(dir, Map.of(), "migrate", "--url", url, "--quiet");
+
+        assertThat(events.exitStatus()).as("%s", events).isZero();
+        assertThat(events(events.stderr())).hasSize(2); // one migration, then the run
+        assertThat(events.stderr()).doesNotContain("MigrationExecutor - Applied");
+        assertThat(quiet.exitStatus()).as("%s", quiet).isZero();
+        assertThat(quiet.stdout()).contains("Applied 3 migrations");
+        assertThat(quiet.stderr()).isEmpty();
     }
 
     @Test

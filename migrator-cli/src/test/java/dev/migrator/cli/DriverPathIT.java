@@ -32,7 +32,7 @@ class DriverPathIT {
 
         assertThat(CliExitStatusIT.error(withoutJar, 2, "CONFIGURATION").get("message").asText())
                 .contains("No JDBC driver takes jdbc:wrapped: URLs", "--driver-path");
-        assertThat(migrated.get("target").asText()).startsWith("H2");
+        assertThat(migrated.get("target").asText()).startsWith("jdbc:wrapped:h2:");
         assertThat(migrated.get("migrations")).extracting(m -> m.get("script").asText())
                 .containsExactly("V1__From_the_jar.sql");
     }

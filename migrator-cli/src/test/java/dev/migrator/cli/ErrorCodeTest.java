@@ -3,6 +3,8 @@ package dev.migrator.cli;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.LockTimeoutException;
+import dev.migrator.api.LostLockException;
+import dev.migrator.api.TargetException;
 import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,8 @@ class ErrorCodeTest {
         assertThat(exit(new ValidationException("v", List.of("p")))).isEqualTo("VALIDATION_FAILED 3");
         assertThat(exit(new IrreversibleMigrationException("i", List.of("3")))).isEqualTo("IRREVERSIBLE 3");
         assertThat(exit(new LockTimeoutException("l", Duration.ofSeconds(1)))).isEqualTo("LOCK_TIMEOUT 4");
+        assertThat(exit(new LostLockException("lost", null))).isEqualTo("LOCK_LOST 4");
+        assertThat(exit(new TargetException("history", null))).isEqualTo("TARGET_FAILED 1");
         assertThat(exit(new IllegalStateException("bug"))).isEqualTo("ERROR 1");
         assertThat(ErrorCode.SUCCESS).isZero();
     }

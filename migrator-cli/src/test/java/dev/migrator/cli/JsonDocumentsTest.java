@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.LockTimeoutException;
+import dev.migrator.api.LostLockException;
+import dev.migrator.api.TargetException;
 import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.ValidationException;
 import dev.migrator.core.MigrationPlan;
@@ -31,7 +33,7 @@ class JsonDocumentsTest {
                         Instant.parse("2026-11-24T10:00:00Z"), "v1:abc"),
                 new MigrationStatus(null, "View", MigrationType.SQL, "R__View.sql", MigrationState.PENDING, false,
                         null, null))));
-        JsonNode plan = DocumentedKeys.assertDocumented("plan", JsonDocuments.plan(TARGET, new MigrationPlan(List.of(
+        JsonNode plan = DocumentedKeys.assertDocumented("plan", JsonDocuments.plan("plan", TARGET, new MigrationPlan(List.of(
                 new PlannedMigration("2", "Add", "V2__Add.sql", List.of("ALTER TABLE t ADD c INT"), true)), ";")));
         DocumentedKeys.assertDocumented("validate", JsonDocuments.validate(TARGET));
         DocumentedKeys.assertDocumented("baseline", JsonDocuments.baseline(TARGET, "4"));
@@ -52,7 +54,8 @@ class JsonDocumentsTest {
                 new ConfigurationException("Bad settings", List.of("a", "b")),
                 new ValidationException("Validation found 1 problem", List.of("V1 changed")),
                 new IrreversibleMigrationException("no down", List.of("3")),
-                new LockTimeoutException("waited", Duration.ofSeconds(1)), new IllegalStateException("bug"));
+                new LockTimeoutException("waited", Duration.ofSeconds(1)), new LostLockException("lost", null),
+                new TargetException("history", null), new IllegalStateException("bug"));
 
         for (Throwable failure : failures) {
             JsonNode doc = DocumentedKeys.assertDocumented("error", JsonDocuments.error(Command.MIGRATE, TARGET,

@@ -23,6 +23,17 @@ class RedactingOutputStreamTest {
         assertThat(printed()).isEqualTo("FATAL: password **** rejected; ********\n");
     }
 
+    /** Issue 22: password idle, user idle_r: the user name and the database name stay readable. */
+    @Test
+    void aSecret_isReplacedWhereItStandsAlone_notInsideAnotherWord() {
+        redacting.addSecret("idle");
+
+        out.println("jdbc:postgresql://127.0.0.1:5432/idle_db (user idle_r): Incorrect port value : idle@host 'idle'");
+
+        assertThat(printed()).isEqualTo(
+                "jdbc:postgresql://127.0.0.1:5432/idle_db (user idle_r): Incorrect port value : ****@host '****'\n");
+    }
+
     @Test
     void aSecretSplitAcrossWrites_isStillFound_withinALine() throws IOException {
         redacting.addSecret("pa55word");

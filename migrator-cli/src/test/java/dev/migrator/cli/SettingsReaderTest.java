@@ -69,9 +69,15 @@ class SettingsReaderTest {
 
     @Test
     void anUnsetPasswordVariable_orBothSources_areRefused() {
-        assertThatThrownBy(() -> read(Map.of(), "info", "--url", "u", "--password-env", "NOPE"))
+        // The name is never repeated: --password-env "$DB_PASSWORD" would print the password.
+        assertThatThrownBy(() -> read(Map.of(), "info", "--url", "u", "--password-env", "S3cret!pw"))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("The environment variable NOPE named by --password-env is not set");
+                .hasMessageContaining("The environment variable named by --password-env is not set")
+                .hasMessageNotContaining("S3cret!pw");
+        assertThatThrownBy(() -> read(Map.of(), "info", "--url", "u", "--password-file", "S3cret!pw"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("The password file named by --password-file cannot be read")
+                .hasMessageNotContaining("S3cret!pw");
         assertThatThrownBy(() -> read(Map.of("X", "y"), "info", "--url", "u", "--password-env", "X",
                 "--password-file", "f")).isInstanceOf(UsageException.class).hasMessageContaining("not both");
     }

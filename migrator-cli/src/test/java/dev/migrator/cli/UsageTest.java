@@ -6,25 +6,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageTest {
     @Test
-    void theGeneralHelp_namesEveryCommandAndEveryCommonOption() {
+    void theGeneralHelp_namesEveryCommandAndEveryOption() {
         String help = Usage.of(null);
 
         for (Command c : Command.values()) {
             assertThat(help).contains("  " + c.word() + " ");
         }
         for (Option o : Option.values()) {
-            if (!o.commandSpecific()) {
-                assertThat(help).contains(o.flag());
-            }
+            assertThat(help).contains("  " + o.flag());
         }
         assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
     }
 
     @Test
     void aCommandsHelp_listsTheOptionsItTakes_only() {
-        assertThat(Usage.of(Command.ROLLBACK)).contains("--to VERSION", "--count N");
+        assertThat(Usage.of(Command.ROLLBACK)).contains("--to VERSION", "--count N")
+                .startsWith("Usage: java -jar migrator-cli.jar rollback --url URL [--to VERSION] [--count N] "
+                        + "[--dry-run] [options]").doesNotContain("null");
+        assertThat(Usage.of(Command.REPAIR)).contains("[--mark-applied VERSION] [--reason TEXT]");
         assertThat(Usage.of(Command.PLAN)).doesNotContain("--count").doesNotContain("--to VERSION");
         assertThat(Usage.of(Command.BASELINE)).startsWith("Usage: java -jar migrator-cli.jar baseline --url URL "
                 + "[--to VERSION] [options]");
+    }
+
+    @Test
+    void libraryWording_isPutInCommandLineTerms() {
+        assertThat(CliTerms.of("run repair() if you undid its changes, or markApplied(\"2\", \"<reason>\") if you "
+                + "finished it")).isEqualTo("run migrator repair if you undid its changes, or migrator repair "
+                + "--mark-applied 2 --reason \"<reason>\" if you finished it");
+        assertThat(CliTerms.of("raise lockTimeout(...); remove it from locations(...); pass it with placeholders(...)"))
+                .isEqualTo("raise --lock-timeout; remove it from --locations; pass it with --placeholder NAME=VALUE");
+        assertThat(CliTerms.of("allow it with outOfOrder(true); pick one that info() lists; migrateTo(7): no"))
+                .isEqualTo("allow it with --out-of-order; pick one that migrator info lists; migrate --to 7: no");
     }
 }

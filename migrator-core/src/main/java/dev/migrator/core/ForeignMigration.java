@@ -35,6 +35,12 @@ record ForeignMigration(String name, Version version, String description, String
                 m.type().name(), m.script(), m.checksum(), installedOn, detail);
     }
 
+    /** As {@link #matched(ResolvedMigration, Instant, String)}, listed by {@code name} (a Liquibase changeset's). */
+    static ForeignMigration matched(ResolvedMigration m, Instant installedOn, String detail, String name) {
+        return new ForeignMigration(name, m.version(), m.description(), m.type().name(), m.script(), m.checksum(),
+                installedOn, detail);
+    }
+
     /**
      * A repeatable migration applied with other content than the local file has now: recorded with the tool's
      * checksum, so the next {@code migrate()} applies the local file again, as the tool would have.

@@ -21,8 +21,8 @@ final class ForeignTools {
 
     private static Map<String, ForeignTool> implemented() {
         Map<String, ForeignTool> tools = new LinkedHashMap<>();
-        for (ForeignTool t : List.<ForeignTool>of(new AlembicTool(), new DjangoTool(), new KnexTool(),
-                new SequelizeTool())) {
+        for (ForeignTool t : List.<ForeignTool>of(new FlywayTool(), new LiquibaseTool(), new AlembicTool(),
+                new DjangoTool(), new KnexTool(), new SequelizeTool())) {
             tools.put(t.name(), t);
         }
         return Map.copyOf(tools);

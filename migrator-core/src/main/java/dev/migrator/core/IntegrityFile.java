@@ -229,7 +229,7 @@ public final class IntegrityFile {
     private record Entry(String path, String prefix, Version version, String checksum) {
         static final Comparator<Entry> ORDER = Comparator
                 .comparing(Entry::version, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Entry::prefix, Comparator.comparing(p -> p.equals("U") ? 1 : 0))
+                .thenComparing(Entry::prefix, Comparator.comparing(p -> p.startsWith("U") ? 1 : 0))
                 .thenComparing(Entry::path);
     }
 
@@ -240,11 +240,15 @@ public final class IntegrityFile {
             for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String name = p.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (name.startsWith(".") || !(lower.endsWith(".sql") || lower.endsWith(".json"))) {
+                // A Flyway script configuration file (V1__x.sql.conf) changes how its script runs: listed too.
+                if (name.startsWith(".") || !(lower.endsWith(".sql") || lower.endsWith(".json")
+                        || lower.endsWith(".sql.conf"))) {
                     continue;
                 }
                 String path = dir.relativize(p).toString().replace('\\', '/');
-                String prefix = name.isEmpty() ? "" : name.substring(0, 1);
+                // A script's .conf file has the script's version: its own kind, so the two are not a duplicate.
+                String prefix = (name.isEmpty() ? "" : name.substring(0, 1))
+                        + (lower.endsWith(".sql.conf") ? ".conf" : "");
                 entries.add(new Entry(path, prefix, versionOf(name), checksums.of(Files.readAllBytes(p))));
             }
         } catch (IOException e) {

@@ -58,7 +58,7 @@ final class JsonEvents {
         boolean success = error == null;
         String message = run.operation() + " of " + run.target() + (success
                 ? " succeeded: " + run.count() + " migration" + (run.count() == 1 ? "" : "s") + ", now at version "
-                + run.versionAfter()
+                + (run.versionAfter() == null ? "<none>" : run.versionAfter())
                 : " failed") + " in " + run.duration().toMillis() + " ms";
         StringBuilder json = start(message, "run-" + run.operation(), success, run.duration(), run.target(),
                 "change");

@@ -37,6 +37,7 @@ final class MigrationDiscovery {
     private final Placeholders placeholders;
     private final ResourceScanner scanner;
     private final Checksums checksums = new Checksums();
+    private final Callbacks.Collector callbacks = new Callbacks.Collector();
 
     MigrationDiscovery(MigrationTarget target, Placeholders placeholders, ClassLoader classLoader) {
         this.target = target;
@@ -48,9 +49,13 @@ final class MigrationDiscovery {
     List<ResolvedMigration> discover(List<String> locations, boolean defaultLocation, List<Migration<?>> explicit) {
         List<String> problems = new ArrayList<>();
         List<ResourceScanner.Resource> resources = new ArrayList<>();
+        Map<ResourceScanner.Resource, String> locationOf = new HashMap<>();
         for (String location : locations) {
             try {
                 List<ResourceScanner.Resource> found = scanner.scan(location);
+                if (found != null) {
+                    found.forEach(r -> locationOf.put(r, location));
+                }
                 if (found == null && !defaultLocation) {
                     problems.add("location '" + location + "' does not exist: check the path, or remove it from locations(...)");
                 }
@@ -67,11 +72,13 @@ final class MigrationDiscovery {
             }
         }
 
+        Map<String, ResourceScanner.Resource> sidecars = sidecars(resources, target.scriptSuffix(), problems);
         Map<Version, ResolvedMigration> versioned = new HashMap<>();
         Map<String, ResolvedMigration> repeatable = new HashMap<>();
         Map<Version, MigrationSource> undos = new LinkedHashMap<>();
         String suffix = target.scriptSuffix();
         MigrationType scriptType = suffix.equalsIgnoreCase(".json") ? MigrationType.JSON : MigrationType.SQL;
+        LiquibaseMigrations liquibase = new LiquibaseMigrations(scriptType == MigrationType.SQL);
 
         for (ResourceScanner.Resource r : resources) {
             if (r.name().endsWith(".class")) {
@@ -89,14 +96,21 @@ final class MigrationDiscovery {
                 continue;
             }
             String base = r.name().substring(0, r.name().length() - suffix.length());
-            MigrationName name;
-            try {
-                name = MigrationName.parse(base);
-            } catch (ConfigurationException e) {
-                problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the location");
-                continue;
+            String event = Callbacks.eventOf(base);
+            MigrationName name = null;
+            if (event == null) {
+                try {
+                    name = MigrationName.parse(base);
+                } catch (ConfigurationException e) {
+                    // Not named like a migration: a Liquibase formatted-SQL changelog is one, whatever its name.
+                    if (!liquibase.offer(r, locationOf.get(r), problems)) {
+                        problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the "
+                                + "location");
+                    }
+                    continue;
+                }
             }
-            if (name.version() != null && name.version().length() > MAX_VERSION_LENGTH) {
+            if (name != null && name.version() != null && name.version().length() > MAX_VERSION_LENGTH) {
                 problems.add(r.path() + ": the version " + name.version() + " has " + name.version().length()
                         + " characters, more than the history holds (" + MAX_VERSION_LENGTH + "); use a shorter one");
                 continue;
@@ -108,12 +122,26 @@ final class MigrationDiscovery {
                 problems.add(r.path() + " cannot be read: " + e.getCause().getMessage());
                 continue;
             }
+            ScriptConfig sidecar = null;
+            ResourceScanner.Resource conf = sidecars.remove(r.path());
+            if (conf != null) {
+                sidecar = ScriptConfig.parse(conf.path(), conf.read(), problems);
+                if (sidecar == null) {
+                    continue;
+                }
+                content = sidecar.toUtf8(content);
+            }
             String encoding = ScriptEncoding.problem(content);
             if (encoding != null) {
                 problems.add(r.path() + " " + encoding);
                 continue;
             }
-            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), content);
+            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), content,
+                    sidecar == null ? null : sidecar.transaction());
+            if (script.transaction() != null && script.text().contains("migrator:transaction")) {
+                problems.add(r.path() + " says -- migrator:transaction and its " + conf.name() + " says "
+                        + "executeInTransaction: say it once, in one of them");
+            }
             if (script.mayHoldPlaceholders()) {
                 Placeholders.Unknown unknown = placeholders.unknown(script.text());
                 for (String u : unknown.listed()) {
@@ -125,6 +153,10 @@ final class MigrationDiscovery {
                             + "placeholders (" + unknown.count() + " in all; the first " + unknown.listed().size()
                             + " are listed): pass them with placeholders(...), or turn placeholderReplacement off");
                 }
+            }
+            if (event != null) {
+                callbacks.add(event, script, problems);
+                continue;
             }
             Version version = name.version() == null ? null : Version.parse(name.version());
             switch (name.prefix()) {
@@ -148,6 +180,9 @@ final class MigrationDiscovery {
         for (Migration<?> m : explicit) {
             addJava(m, m.getClass().getName(), versioned, repeatable, problems);
         }
+        for (ResolvedMigration m : liquibase.migrations(placeholders, problems)) {
+            put(versioned, m.version(), m, problems);
+        }
 
         List<ResolvedMigration> all = new ArrayList<>(versioned.size() + repeatable.size());
         for (ResolvedMigration m : versioned.values()) {
@@ -166,13 +201,46 @@ final class MigrationDiscovery {
                     + ", but no versioned migration has that version: rename it to match its V file, or delete it");
         }
         all.addAll(repeatable.values());
+        for (ResourceScanner.Resource orphan : sidecars.values()) {
+            problems.add(orphan.path() + " configures " + orphan.name().substring(0, orphan.name().length()
+                    - ScriptConfig.SUFFIX.length()) + ", which is not in the location: rename it to match its "
+                    + "script, or delete it");
+        }
         if (!problems.isEmpty()) {
             problems.sort(null);
             throw new ConfigurationException("The migrations cannot be used as they are; nothing was run", problems);
         }
         all.sort(ResolvedMigration.ORDER);
-        LOG.debug("Found {} migrations in {}", all.size(), locations);
+        LOG.debug("Found {} migration{} in {}", all.size(), all.size() == 1 ? "" : "s", locations);
         return all;
+    }
+
+    /** The Flyway callbacks found by the last {@link #discover} (events in {@code beforeMigrate.sql} style). */
+    Callbacks callbacks() {
+        return callbacks.callbacks();
+    }
+
+    /**
+     * The Flyway script configuration files ({@code V1__x.sql.conf}) among the resources, by the path of the script
+     * each configures. Only SQL scripts have them, as in Flyway.
+     */
+    private static Map<String, ResourceScanner.Resource> sidecars(List<ResourceScanner.Resource> resources,
+                                                                  String suffix, List<String> problems) {
+        Map<String, ResourceScanner.Resource> found = new LinkedHashMap<>();
+        for (ResourceScanner.Resource r : resources) {
+            String name = r.name();
+            if (!name.endsWith(ScriptConfig.SUFFIX)) {
+                continue;
+            }
+            String script = name.substring(0, name.length() - ScriptConfig.SUFFIX.length());
+            if (hasSuffix(script, ".sql") && !suffix.equalsIgnoreCase(".sql")) {
+                problems.add(r.path() + " is a Flyway script configuration file, which only SQL scripts have: "
+                        + "delete it");
+            } else if (hasSuffix(script, suffix)) {
+                found.put(r.path().substring(0, r.path().length() - ScriptConfig.SUFFIX.length()), r);
+            }
+        }
+        return found;
     }
 
     private void addJava(Migration<?> m, String where, Map<Version, ResolvedMigration> versioned,

@@ -53,6 +53,8 @@ final class MigrationEngine {
 
     private final MigratorConfig config;
     private final Placeholders placeholders;
+    /** Flyway's built-in placeholder values of the current session, asked for when a script first uses one. */
+    private FlywayPlaceholders builtIns;
     /** Identifies this call in logs (MDC {@code migrator.run}), history rows and listener events. */
     private final String runId = UUID.randomUUID().toString();
 
@@ -91,7 +93,11 @@ final class MigrationEngine {
                     resume.from().keySet());
             plan.future().forEach(f -> LOG.warn("{}; it is left as it is", f));
             List<String> problems = resume.with(plan.problems());
-            if (plan.pending().isEmpty() && problems.isEmpty()) {
+            Callbacks.Run callbacks = callbacks(started);
+            // Flyway runs beforeMigrate and afterMigrate on every migrate (grants, housekeeping): with such callbacks
+            // a boot with nothing pending takes the lock too, to run them.
+            boolean everyRun = callbacks.has(Callbacks.BEFORE_MIGRATE) || callbacks.has(Callbacks.AFTER_MIGRATE);
+            if (plan.pending().isEmpty() && problems.isEmpty() && !everyRun) {
                 String current = text(state.currentVersion());
                 LOG.info("{} is up to date at version {} ({} migration{} checked in {} ms)", target, shown(current),
                         resolved.size(), resolved.size() == 1 ? "" : "s", millisSince(start));
@@ -122,19 +128,45 @@ final class MigrationEngine {
                 MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> applied = new ArrayList<>();
                 Version after = state.currentVersion();
-                for (ResolvedMigration m : plan.pending()) {
-                    scope.lock.checkHeld();
-                    Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
-                    Integer from = m.version() == null ? null : resume.from().get(m.version());
-                    if (from != null) {
-                        LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and "
-                                + "are unchanged", m.label(), from + 1, from);
-                        e = session.resume(e, from);
+                try {
+                    callbacks.run(Callbacks.BEFORE_MIGRATE);
+                    boolean versionedDone = false;
+                    for (ResolvedMigration m : plan.pending()) {
+                        scope.lock.checkHeld();
+                        if (m.repeatable() && !versionedDone) {
+                            versionedDone = true;
+                            callbacks.run(Callbacks.AFTER_VERSIONED);
+                            callbacks.run(Callbacks.BEFORE_REPEATABLES);
+                        }
+                        Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
+                        Integer from = m.version() == null ? null : resume.from().get(m.version());
+                        if (from != null) {
+                            LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and "
+                                    + "are unchanged", m.label(), from + 1, from);
+                            e = session.resume(e, from);
+                        }
+                        callbacks.run(Callbacks.BEFORE_EACH_MIGRATE);
+                        try {
+                            applied.add(executor.execute(m, e, Action.APPLY, notes.note(m)));
+                        } catch (RuntimeException failure) {
+                            callbacks.runAfterError(Callbacks.AFTER_EACH_MIGRATE_ERROR, failure);
+                            throw failure;
+                        }
+                        callbacks.run(Callbacks.AFTER_EACH_MIGRATE);
+                        if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
+                            after = m.version();
+                        }
                     }
-                    applied.add(executor.execute(m, e, Action.APPLY, notes.note(m)));
-                    if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
-                        after = m.version();
+                    if (!versionedDone) {
+                        callbacks.run(Callbacks.AFTER_VERSIONED);
                     }
+                    callbacks.run(Callbacks.AFTER_MIGRATE);
+                    if (!applied.isEmpty()) {
+                        callbacks.run(Callbacks.AFTER_MIGRATE_APPLIED);
+                    }
+                } catch (RuntimeException failure) {
+                    callbacks.runAfterError(Callbacks.AFTER_MIGRATE_ERROR, failure);
+                    throw failure;
                 }
                 if (!applied.isEmpty()) {
                     SchemaDrift.record(session, runId, text(after), config.clock());
@@ -168,10 +200,25 @@ final class MigrationEngine {
                 scope.run.startRanksAfter(state.maxRank());
                 MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
                 List<AppliedMigration> undone = new ArrayList<>();
-                for (ResolvedMigration m : steps) {
-                    scope.lock.checkHeld();
-                    Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
-                    undone.add(executor.execute(m, e, Action.UNDO));
+                Callbacks.Run callbacks = callbacks(started);
+                try {
+                    callbacks.run(Callbacks.BEFORE_UNDO);
+                    for (ResolvedMigration m : steps) {
+                        scope.lock.checkHeld();
+                        Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
+                        callbacks.run(Callbacks.BEFORE_EACH_UNDO);
+                        try {
+                            undone.add(executor.execute(m, e, Action.UNDO));
+                        } catch (RuntimeException failure) {
+                            callbacks.runAfterError(Callbacks.AFTER_EACH_UNDO_ERROR, failure);
+                            throw failure;
+                        }
+                        callbacks.run(Callbacks.AFTER_EACH_UNDO);
+                    }
+                    callbacks.run(Callbacks.AFTER_UNDO);
+                } catch (RuntimeException failure) {
+                    callbacks.runAfterError(Callbacks.AFTER_UNDO_ERROR, failure);
+                    throw failure;
                 }
                 undone.addAll(Adoption.undo(scope.run, session, path.unadopt(), config.clock()));
                 java.util.Set<Version> gone = new java.util.HashSet<>();
@@ -182,7 +229,7 @@ final class MigrationEngine {
                     SchemaDrift.record(session, runId, after, config.clock());
                 }
                 LOG.info("Rolled back {} migration{} on {} in {} ms; now at version {}", undone.size(),
-                        undone.size() == 1 ? "" : "s", target, millisSince(start), after);
+                        undone.size() == 1 ? "" : "s", target, millisSince(start), shown(after));
                 return new RollbackResult(undone, before, after, target);
             }
         }
@@ -192,24 +239,59 @@ final class MigrationEngine {
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
             List<ResolvedMigration> resolved = started.resolved();
             TargetSession session = started.session();
-            return MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder()).statuses();
+            return aroundCallbacks(started, Callbacks.BEFORE_INFO, Callbacks.AFTER_INFO, Callbacks.AFTER_INFO_ERROR,
+                    () -> MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder()).statuses());
+        }
+    }
+
+    /**
+     * Runs a command that takes no lock of its own (info, validate) between its Flyway callbacks; only when there are
+     * some does it take the lock, so that callbacks never run beside another instance's migration.
+     */
+    private <T> T aroundCallbacks(Start started, String before, String after, String error,
+                                  java.util.function.Supplier<T> body) {
+        Callbacks.Run callbacks = callbacks(started);
+        if (!callbacks.has(before) && !callbacks.has(after) && !callbacks.has(error)) {
+            return body.get();
+        }
+        TargetSession session = started.session();
+        try (MigrationLock lock = MigrationLock.acquire(session.lock(), runId, config.lease(), config.lockTimeout(),
+                session.describe(), config.listener(), config.clock())) {
+            session.guard(lock::checkHeld);
+            try {
+                callbacks.run(before);
+                T result = body.get();
+                callbacks.run(after);
+                return result;
+            } catch (RuntimeException failure) {
+                callbacks.runAfterError(error, failure);
+                throw failure;
+            }
         }
     }
 
     void validate() {
         try (LogContext mdc = new LogContext(runId); Start started = start()) {
-            List<ResolvedMigration> resolved = started.resolved();
-            TargetSession session = started.session();
-            MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
-            List<String> problems = new ArrayList<>(plan.problems());
-            problems.addAll(plan.future());
-            if (!problems.isEmpty()) {
-                throw new ValidationException("Validation of " + session.describe() + " found "
-                        + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"), problems);
-            }
-            for (ResolvedMigration m : plan.pending()) {
-                prepare(session, m, false);
-            }
+            aroundCallbacks(started, Callbacks.BEFORE_VALIDATE, Callbacks.AFTER_VALIDATE,
+                    Callbacks.AFTER_VALIDATE_ERROR, () -> {
+                        validate(started);
+                        return null;
+                    });
+        }
+    }
+
+    private void validate(Start started) {
+        List<ResolvedMigration> resolved = started.resolved();
+        TargetSession session = started.session();
+        MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, read(session), null, config.outOfOrder());
+        List<String> problems = new ArrayList<>(plan.problems());
+        problems.addAll(plan.future());
+        if (!problems.isEmpty()) {
+            throw new ValidationException("Validation of " + session.describe() + " found "
+                    + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"), problems);
+        }
+        for (ResolvedMigration m : plan.pending()) {
+            prepare(session, m, false);
         }
     }
 
@@ -226,7 +308,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : plan.pending()) {
                 Executable e = prepare(session, m, false, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.script(),
-                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+                        shown(e.statements()), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
         }
@@ -240,7 +322,7 @@ final class MigrationEngine {
             for (ResolvedMigration m : steps) {
                 Executable e = prepare(session, m, true, true);
                 planned.add(new PlannedMigration(m.versionText(), m.description(), m.down().name(),
-                        e.statements().stream().map(ScriptStatement::text).toList(), e.atomic()));
+                        shown(e.statements()), e.atomic()));
             }
             return new MigrationPlan(planned, session.statementTerminator());
         }
@@ -276,19 +358,30 @@ final class MigrationEngine {
     }
 
     void baseline(Version version) {
-        try (LogContext mdc = new LogContext(runId); TargetSession session = open();
-             RunScope scope = lock(session, session.describe())) {
-            HistoryState state = read(session);
-            if (state.maxRank() > 0) {
-                throw new ValidationException("Cannot baseline " + session.describe() + " at version " + version
-                        + "; nothing was changed", List.of("the history already holds " + state.maxRank()
-                        + " rows: baseline only a database that migrator has never migrated"));
+        // Discovers, as the other commands do, for the Flyway callbacks (beforeBaseline.sql): bad input is refused here
+        // too, before anything is written.
+        try (LogContext mdc = new LogContext(runId); Start started = start();
+             RunScope scope = lock(started.session(), started.session().describe())) {
+            TargetSession session = started.session();
+            Callbacks.Run callbacks = callbacks(started);
+            try {
+                callbacks.run(Callbacks.BEFORE_BASELINE);
+                HistoryState state = read(session);
+                if (state.maxRank() > 0) {
+                    throw new ValidationException("Cannot baseline " + session.describe() + " at version " + version
+                            + "; nothing was changed", List.of("the history already holds " + state.maxRank()
+                            + " rows: baseline only a database that migrator has never migrated"));
+                }
+                scope.run.startRanksAfter(0);
+                session.history().append(scope.run.record(version.toString(), "<< Baseline >>",
+                        MigrationType.BASELINE.name(), "<< Baseline >>", null, Action.BASELINE, Outcome.SUCCESS,
+                        config.clock().instant(), 0, null));
+                LOG.info("Baselined {} at version {}", session.describe(), version);
+                callbacks.run(Callbacks.AFTER_BASELINE);
+            } catch (RuntimeException failure) {
+                callbacks.runAfterError(Callbacks.AFTER_BASELINE_ERROR, failure);
+                throw failure;
             }
-            scope.run.startRanksAfter(0);
-            session.history().append(scope.run.record(version.toString(), "<< Baseline >>",
-                    MigrationType.BASELINE.name(), "<< Baseline >>", null, Action.BASELINE, Outcome.SUCCESS,
-                    config.clock().instant(), 0, null));
-            LOG.info("Baselined {} at version {}", session.describe(), version);
         }
     }
 
@@ -300,36 +393,49 @@ final class MigrationEngine {
                 return new RepairResult(List.of(), List.of());
             }
             try (RunScope scope = lock(session, session.describe())) {
-                HistoryState state = read(session);
-                UnfinishedMigrations.refuseWhileRunning(state, session, "repair()");
-                scope.run.startRanksAfter(state.maxRank());
-                List<String> cleared = new ArrayList<>();
-                List<String> realigned = new ArrayList<>();
-                for (HistoryState.Entry e : state.versionedEntries()) {
-                    if (e.isFailed()) {
-                        appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.failure.description());
-                        cleared.add(e.key);
-                    }
+                Callbacks.Run callbacks = callbacks(started);
+                try {
+                    callbacks.run(Callbacks.BEFORE_REPAIR);
+                    RepairResult result = repair(scope, session, resolved);
+                    callbacks.run(Callbacks.AFTER_REPAIR);
+                    return result;
+                } catch (RuntimeException failure) {
+                    callbacks.runAfterError(Callbacks.AFTER_REPAIR_ERROR, failure);
+                    throw failure;
                 }
-                for (HistoryState.Entry e : state.repeatableEntries()) {
-                    if (e.isFailed()) {
-                        appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.key);
-                        cleared.add(e.key);
-                    }
-                }
-                for (ResolvedMigration m : resolved) {
-                    HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
-                    if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
-                            && (!m.checksum().equals(e.checksum) || !m.description().equals(e.description))) {
-                        appendRepair(scope.run, session, e, Action.REALIGN, m.checksum(), m.description());
-                        realigned.add(e.key);
-                    }
-                }
-                LOG.info("Repaired {}: cleared failures {}, re-aligned checksums {}", session.describe(), cleared,
-                        realigned);
-                return new RepairResult(cleared, realigned);
             }
         }
+    }
+
+    private RepairResult repair(RunScope scope, TargetSession session, List<ResolvedMigration> resolved) {
+        HistoryState state = read(session);
+        UnfinishedMigrations.refuseWhileRunning(state, session, "repair()");
+        scope.run.startRanksAfter(state.maxRank());
+        List<String> cleared = new ArrayList<>();
+        List<String> realigned = new ArrayList<>();
+        for (HistoryState.Entry e : state.versionedEntries()) {
+            if (e.isFailed()) {
+                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.failure.description());
+                cleared.add(e.key);
+            }
+        }
+        for (HistoryState.Entry e : state.repeatableEntries()) {
+            if (e.isFailed()) {
+                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.key);
+                cleared.add(e.key);
+            }
+        }
+        for (ResolvedMigration m : resolved) {
+            HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
+            if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
+                    && (!m.checksum().equals(e.checksum) || !m.description().equals(e.description))) {
+                appendRepair(scope.run, session, e, Action.REALIGN, m.checksum(), m.description());
+                realigned.add(e.key);
+            }
+        }
+        LOG.info("Repaired {}: cleared failures {}, re-aligned checksums {}", session.describe(), cleared,
+                realigned);
+        return new RepairResult(cleared, realigned);
     }
 
     RepairResult markApplied(Version version, String reason) {
@@ -377,31 +483,36 @@ final class MigrationEngine {
     private Start start() {
         BackgroundOpen opening = new BackgroundOpen("migrator-connect-" + runId, this::open);
         List<ResolvedMigration> resolved;
+        MigrationDiscovery discovery = new MigrationDiscovery(config.target(), placeholders, config.classLoader());
         try {
-            resolved = discover();
+            resolved = discovery.discover(config.locations(), config.defaultLocations(), config.migrations());
         } catch (RuntimeException e) {
             // Report the bad input now, not after a slow or failing connect; the session closes when it arrives.
             opening.abandon();
             throw e;
         }
-        return new Start(resolved, opening.await());
+        return new Start(resolved, opening.await(), discovery.callbacks());
     }
 
-    /** What a run starts from: the migrations found and an open session, closed together. */
-    private record Start(List<ResolvedMigration> resolved, TargetSession session) implements AutoCloseable {
+    /** What a run starts from: the migrations and Flyway callbacks found, and an open session, closed together. */
+    private record Start(List<ResolvedMigration> resolved, TargetSession session, Callbacks callbacks)
+            implements AutoCloseable {
         @Override
         public void close() {
             session.close();
         }
     }
 
-    private List<ResolvedMigration> discover() {
-        return new MigrationDiscovery(config.target(), placeholders, config.classLoader())
-                .discover(config.locations(), config.defaultLocations(), config.migrations());
-    }
-
     private TargetSession open() {
         return config.target().open(config.settings());
+    }
+
+    /**
+     * A plan's statements as shown: a plan is printed and kept (a CI artifact), so password literals are masked
+     * ({@code PASSWORD '****'}), as secret placeholders are left as {@code ${name}}.
+     */
+    private static List<String> shown(List<ScriptStatement> statements) {
+        return statements.stream().map(s -> Secrets.mask(s.text())).toList();
     }
 
     private static HistoryState read(TargetSession session) {
@@ -417,10 +528,25 @@ final class MigrationEngine {
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo, boolean shown) {
         MigrationSource source = undo ? m.down() : m.up();
         if (source instanceof MigrationSource.Script s) {
-            return session.prepareScript(s.name(), shown ? placeholders.replaceShown(s.text())
-                    : placeholders.replace(s.text()));
+            return session.prepareScript(s.name(), scriptText(session, s, shown));
         }
         return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
+    }
+
+    /** A script's text as the target runs it: placeholders (Flyway's built-in ones too) replaced, directives added. */
+    /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
+    private String scriptText(TargetSession session, MigrationSource.Script s, boolean shown) {
+        if (builtIns == null || builtIns.session() != session) {
+            builtIns = new FlywayPlaceholders(session, config.schema(), config.historyTable(), config.clock());
+        }
+        return s.withDirectives(shown ? placeholders.replaceShown(s.text(), s.name(), builtIns)
+                : placeholders.replace(s.text(), s.name(), builtIns));
+    }
+
+    /** The Flyway callbacks of this run, on its session. */
+    private Callbacks.Run callbacks(Start started) {
+        return started.callbacks().on(started.session(), s -> scriptText(started.session(), s, false),
+                placeholders.secretValues());
     }
 
     /** Takes the lock, creates the history if missing, and gives the run its identity. */

@@ -109,6 +109,10 @@ final class MigrationExecutor {
                 + "statements succeeded" : f.stage() == ExecutionFailure.Stage.COMMITTING ? " while committing" : "";
         String verb = action == Action.UNDO ? "Undoing " : "";
         String committed = committedText(f);
+        if (!committed.isEmpty() && f.statementIndex() >= 0) {
+            // "statements 1-2 of 5 were committed; statement 3 failed at line 7": what stayed, and where it stopped.
+            committed += "; statement " + (f.statementIndex() + 1) + " failed at line " + f.line();
+        }
         String again = action == Action.UNDO ? "roll back again" : "migrate again";
         String progress = resumable(f, executable, action);
         String outcome = progress != null
@@ -133,11 +137,13 @@ final class MigrationExecutor {
         String message = verb + label + " failed" + where + ": " + cause
                 + (statement == null ? "" : "\n  Statement: " + statement) + "\n  " + outcome;
         MigrationFailedException error = new MigrationFailedException(message, f.getCause(), m.versionText(), script,
-                f.line(), statement, f.leftChanges());
+                f.line(), statement, f.leftChanges(), Math.max(f.statementIndex() + 1, 0), f.statementCount(),
+                f.leftChanges() ? Math.max(f.committed(), 0) : 0);
         try {
             run.session.history().append(record(m, script, checksum, action,
                     f.leftChanges() ? Outcome.FAILED : Outcome.REVERTED, startedOn, took.toMillis(),
-                    Secrets.shorten(where.trim() + (where.isEmpty() ? "" : ": ") + cause + committed, MAX_ERROR))
+                    Secrets.shorten((committed.isEmpty() ? "" : committed.substring(2) + ". ") + where.trim()
+                            + (where.isEmpty() ? "" : ": ") + cause, MAX_ERROR))
                     .withProgress(progress));
         } catch (RuntimeException recordFailure) {
             // Both errors matter: the migration's, and why its failure could not be recorded (mongock#660).

@@ -58,7 +58,7 @@ final class Placeholders {
                 break;
             }
             String name = script.substring(from + 2, end);
-            if (!values.containsKey(name)) {
+            if (!values.containsKey(name) && !FlywayPlaceholders.isBuiltIn(name)) {
                 count++;
                 if (listed.size() < LISTED) {
                     for (; counted < from; counted++) {
@@ -86,19 +86,35 @@ final class Placeholders {
         return out;
     }
 
+    /** The script with its placeholders replaced; Flyway's built-in {@code ${flyway:...}} names are left as written. */
+    String replace(String script) {
+        return replace(script, null, null, false);
+    }
+
     /**
-     * As {@link #replace}, for a script that is shown rather than run (a plan, lint findings): a placeholder whose name
-     * says it is a secret stays {@code ${name}}.
+     * The script with its placeholders replaced, Flyway's built-in {@code ${flyway:...}} names included (a value
+     * given with {@code placeholders(...)} wins over a built-in one of the same name).
+     *
+     * @param fileName what {@code ${flyway:filename}} reads; with {@code builtIns} null, built-ins are left as written
+     */
+    String replace(String script, String fileName, FlywayPlaceholders builtIns) {
+        return replace(script, fileName, builtIns, false);
+    }
+
+    /**
+     * As {@link #replace(String, String, FlywayPlaceholders)}, for a script that is shown rather than run (a plan,
+     * lint findings): a placeholder whose name says it is a secret stays {@code ${name}}.
      */
     String replaceShown(String script) {
-        return replace(script, true);
+        return replace(script, null, null, true);
     }
 
-    String replace(String script) {
-        return replace(script, false);
+    /** As {@link #replaceShown(String)}, with Flyway's built-in names. */
+    String replaceShown(String script, String fileName, FlywayPlaceholders builtIns) {
+        return replace(script, fileName, builtIns, true);
     }
 
-    private String replace(String script, boolean shown) {
+    private String replace(String script, String fileName, FlywayPlaceholders builtIns, boolean shown) {
         if (!enabled || script.indexOf("${") < 0) {
             return script;
         }
@@ -112,6 +128,9 @@ final class Placeholders {
             }
             String name = script.substring(start + 2, end);
             String value = shown && Secrets.isSecretName(name) ? null : values.get(name);
+            if (value == null && builtIns != null && FlywayPlaceholders.isBuiltIn(name)) {
+                value = builtIns.value(name, fileName);
+            }
             out.append(script, from, start);
             out.append(value != null ? value : script.substring(start, end + 1));
             from = end + 1;

@@ -61,9 +61,10 @@ final class RollbackPlanner {
             int steps = applied.size() + (adopted.isEmpty() ? 0 : 1);
             if (count > steps) {
                 throw new ValidationException("Cannot roll back " + count + " migrations; nothing was changed",
-                        List.of("only " + applied.size() + " versioned migrations are applied"
+                        List.of("only " + applied.size() + (applied.size() == 1 ? " versioned migration is applied"
+                                : " versioned migrations are applied")
                                 + (adopted.isEmpty() ? "" : " after the adoption of " + adopted.size()
-                                + " migrations of another tool (undone as one step)")
+                                + " migration" + (adopted.size() == 1 ? "" : "s") + " of another tool (undone as one step)")
                                 + (history.baseline() != null ? " above the baseline " + history.baseline() : "")));
             }
             int taken = 0;

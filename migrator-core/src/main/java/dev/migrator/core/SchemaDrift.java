@@ -44,7 +44,7 @@ public final class SchemaDrift {
      * Compares the live schema of a migrator's target with the snapshot stored by its last run. Reads only; locks
      * and creates nothing.
      *
-     * @throws ConfigurationException where the target keeps no snapshots (MongoDB, for now)
+     * @throws ConfigurationException where the target keeps no snapshots (a target of another kind)
      */
     public static SchemaDrift check(Migrator migrator) {
         Objects.requireNonNull(migrator, "migrator");
@@ -52,11 +52,11 @@ public final class SchemaDrift {
             SnapshotStore store = session.snapshots();
             if (store == null) {
                 throw new ConfigurationException(session.describe() + " keeps no schema snapshots, so drift cannot "
-                        + "be checked there; drift detection is for relational databases");
+                        + "be checked there; drift detection works on the JDBC and MongoDB targets");
             }
             StoredSnapshot last = store.latest();
             if (last == null) {
-                LOG.warn("{} has no schema snapshot yet: the next migrate or rollback that changes something stores "
+                LOG.info("{} has no schema snapshot yet: the next migrate or rollback that changes something stores "
                         + "one, and drift is checked against it from then on", session.describe());
                 return new SchemaDrift(session.describe(), null, List.of());
             }

@@ -122,6 +122,19 @@ class IntegrityFileTest {
     }
 
     @Test
+    void aFlywayScriptConfigurationFileIsListedAfterItsScript_isNoDuplicate_andItsEditIsReported() throws IOException {
+        write("V2__Add_status.sql.conf", "executeInTransaction=false\n");
+
+        assertThat(IntegrityFile.write(location)).containsSubsequence("V2__Add_status.sql", "V2__Add_status.sql.conf",
+                "U2__Add_status.sql");
+        assertThat(IntegrityFile.check(location)).isEmpty();
+        write("V2__Add_status.sql.conf", "executeInTransaction=true\n");
+
+        assertThat(IntegrityFile.check(location)).singleElement().asString()
+                .contains("V2__Add_status.sql.conf was edited after migrator.sum was written");
+    }
+
+    @Test
     void mergeConflictInTheFileSaysTwoBranchesAddedMigrations() throws IOException {
         IntegrityFile.write(location);
         String sum = Files.readString(dir.resolve("migrator.sum"));

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,28 +74,6 @@ final class Targets {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Every table and column of the database, for "nothing changed" checks. */
-    static List<String> schemaDump(TestDatabase db) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect();
-             ResultSet rs = c.getMetaData().getColumns(db.kind() == DatabaseKind.MARIADB ? db.name() : null,
-                     schemaOf(db), "%", "%")) {
-            while (rs.next()) {
-                out.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME") + " "
-                        + rs.getString("TYPE_NAME") + " " + rs.getString("COLUMN_DEF"));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        out.sort(null);
-        return out;
-    }
-
-    /** Every column of every history row, for "the history did not change" checks. */
-    static List<List<String>> historyDump(TestDatabase db) {
-        return query(db, "SELECT * FROM " + historyTable(db) + " ORDER BY installed_rank");
     }
 
     /** The default schema tests create tables in (MariaDB has none: its database is the catalog). */

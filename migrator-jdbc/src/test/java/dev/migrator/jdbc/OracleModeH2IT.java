@@ -2,10 +2,7 @@ package dev.migrator.jdbc;
 
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.MigrationFailedException;
-import dev.migrator.api.ValidationException;
 import dev.migrator.core.MigrateResult;
-import dev.migrator.core.MigrationState;
-import dev.migrator.core.MigrationStatus;
 import dev.migrator.core.Migrator;
 import dev.migrator.core.RollbackResult;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * scripts in Oracle's style (slash lines, VARCHAR2 / NUMBER), the quoted lower-case history table, and the discipline
  * of a database whose DDL commits at once (a STARTED row first; a failure after DDL is FAILED until repair). H2 has
  * no PL/SQL, no DBMS_LOCK and no ALTER SESSION, so units, the lock and schema switching are tested against Oracle in
- * OracleIT; here a database that only speaks Oracle's dialect gets the lease lock.
+ * OracleIT; here a database that only speaks Oracle's dialect gets the lease lock. What every target does (a second
+ * boot, a failure after DDL, instances booting together) is migrator-it's contract suite, on its OracleOnH2 fixture.
  */
 class OracleModeH2IT {
     private static final String BASIC = "classpath:db/oracle/basic";
@@ -56,47 +54,6 @@ class OracleModeH2IT {
     }
 
     @Test
-    void secondBoot_appliesNothing() {
-        migrator(BASIC).build().migrate();
-
-        MigrateResult second = migrator(BASIC).build().migrate();
-
-        assertThat(second.applied()).isEmpty();
-        assertThat(migrator(BASIC).build().info()).extracting(MigrationStatus::state)
-                .containsOnly(MigrationState.APPLIED);
-    }
-
-    @Test
-    void failureAfterDdl_isFailedUntilRepair_becauseOracleCommitsDdlAtOnce(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("V1__Create_accounts.sql"), "CREATE TABLE accounts (id NUMBER(10) PRIMARY KEY);\n");
-        Files.writeString(dir.resolve("V2__Ledger.sql"), """
-                CREATE TABLE ledger (id NUMBER(10) PRIMARY KEY, account_id NUMBER(10) NOT NULL);
-                INSERT INTO ledger_typo (id, account_id) VALUES (1, 1);
-                """);
-        Migrator migrator = migrator("filesystem:" + dir).build();
-
-        assertThatThrownBy(migrator::migrate).isInstanceOf(MigrationFailedException.class)
-                .hasMessageContaining("V2__Ledger.sql (version 2) failed at line 2 (statement 2)")
-                .hasMessageContaining("recorded as FAILED");
-        assertThat(db.tableExists("PUBLIC", "ledger")).isTrue();
-        assertThat(migrator.info()).extracting(s -> s.version() + " " + s.state())
-                .containsExactly("1 APPLIED", "2 FAILED");
-        assertThatThrownBy(migrator::migrate).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("run repair() if you undid its changes");
-
-        // The DBA drops what the failed run left, the script is fixed, then repair and migrate.
-        db.execute("DROP TABLE ledger");
-        Files.writeString(dir.resolve("V2__Ledger.sql"), """
-                CREATE TABLE ledger (id NUMBER(10) PRIMARY KEY, account_id NUMBER(10) NOT NULL);
-                INSERT INTO ledger (id, account_id) VALUES (1, 1);
-                """);
-        assertThat(migrator.repair().clearedFailures()).containsExactly("2");
-        assertThat(migrator.migrate().applied()).extracting(m -> m.version()).containsExactly("2");
-        assertThat(db.history(HISTORY)).containsExactly("1 APPLY SUCCESS", "2 APPLY FAILED", "2 REPAIR SUCCESS",
-                "2 APPLY SUCCESS");
-    }
-
-    @Test
     void failingDmlOnlyMigration_rollsBack_andIsPendingAgain(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("V1__Create_accounts.sql"), "CREATE TABLE accounts (id NUMBER(10) PRIMARY KEY);\n");
         Files.writeString(dir.resolve("V2__Seed.sql"), """
@@ -124,15 +81,6 @@ class OracleModeH2IT {
         assertThat(db.query("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'ACCOUNTS' "
                 + "AND COLUMN_NAME = 'IBAN'")).containsExactly(List.of("0"));
         assertThat(migrator.migrate().applied()).extracting(m -> m.version()).contains("2");
-    }
-
-    @Test
-    void fourInstancesBootingTogether_applyEveryMigrationExactlyOnce() throws Exception {
-        List<MigrateResult> results = ConcurrentBoots.migrate(4, () -> migrator(BASIC).build(), 60);
-
-        assertThat(results).flatExtracting(MigrateResult::applied).extracting(m -> m.version())
-                .containsExactlyInAnyOrder("1", "2", null);
-        assertThat(db.history(HISTORY)).containsExactly("1 APPLY SUCCESS", "2 APPLY SUCCESS", "null APPLY SUCCESS");
     }
 
     @Test

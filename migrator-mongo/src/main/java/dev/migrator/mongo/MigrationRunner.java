@@ -50,11 +50,15 @@ final class MigrationRunner {
             // MongoDB has no implicit commit to carry it: the STARTED document is written, with majority, first.
             guard.run();
             lock.fence(null);
-            history.append(started);
+            if (started != null) {
+                history.append(started);
+            }
             runDirectly(executable);
-            guard.run();
-            lock.fence(null);
-            history.append(stamped(success, start));
+            if (success != null) {
+                guard.run();
+                lock.fence(null);
+                history.append(stamped(success, start));
+            }
         }
     }
 
@@ -86,7 +90,9 @@ final class MigrationRunner {
         try {
             guard.run();
             lock.fence(session);
-            history.append(session, stamped(success, start));
+            if (success != null) {
+                history.append(session, stamped(success, start));
+            }
         } catch (LostLockException e) {
             abort(e);
             throw e;

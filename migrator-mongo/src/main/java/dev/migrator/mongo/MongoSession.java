@@ -12,6 +12,7 @@ import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
 import dev.migrator.api.spi.HistoryStore;
 import dev.migrator.api.spi.SchemaModel;
+import dev.migrator.api.spi.SnapshotStore;
 import dev.migrator.api.spi.TargetLock;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
@@ -76,6 +77,11 @@ final class MongoSession implements TargetSession {
     public String describe() {
         return "MongoDB " + server.version() + " " + database.getName() + " at " + hosts + " (" + server.topology()
                 + ")";
+    }
+
+    @Override
+    public String databaseName() {
+        return database.getName();
     }
 
     @Override
@@ -147,7 +153,13 @@ final class MongoSession implements TargetSession {
 
     @Override
     public SchemaModel snapshot() {
-        return SchemaSnapshots.of(database, Set.of(settings.historyTable(), settings.lockTable()));
+        return SchemaSnapshots.of(database, Set.of(settings.historyTable(), settings.lockTable(),
+                SnapshotStore.TABLE));
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return new MongoSnapshotStore(database, settings.historyTable());
     }
 
     /** Always empty: a MongoDB script's commands are the elements of a JSON array, with nothing after them. */

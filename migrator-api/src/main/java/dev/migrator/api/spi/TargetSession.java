@@ -13,6 +13,19 @@ public interface TargetSession extends AutoCloseable {
     /** The database user the session runs as, recorded in the history for audit. */
     String user();
 
+    /**
+     * The schema that scripts run in (the connection's current schema), for Flyway's {@code ${flyway:defaultSchema}};
+     * null where the target cannot tell.
+     */
+    default String currentSchema() {
+        return null;
+    }
+
+    /** The database's name, for Flyway's {@code ${flyway:database}}; null where the target cannot tell. */
+    default String databaseName() {
+        return null;
+    }
+
     /** How this database is locked against other instances. */
     TargetLock lock();
 
@@ -41,6 +54,8 @@ public interface TargetSession extends AutoCloseable {
      * it, which costs no commit of its own. A successful return means {@code successRecord} is stored.
      *
      * @param startedRecord the STARTED row, or null for an atomic executable
+     * @param successRecord the row to store, or null for a script that is not a migration (a Flyway callback): it runs
+     *                      the same way and leaves no history row
      * @throws ExecutionFailure when a statement or the Java code fails; the target has rolled back what it could and
      *                          says whether anything stayed applied
      */

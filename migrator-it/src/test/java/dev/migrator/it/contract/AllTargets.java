@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.ByteArrayOutputStream;
@@ -91,7 +93,7 @@ final class AllTargets implements TestTemplateInvocationContextProvider {
 
     /** One test on one fixture: creates it, hands it over, checks the invariants and closes it. */
     private static final class Invocation implements ExecutionCondition, ParameterResolver, BeforeEachCallback,
-            AfterEachCallback {
+            AfterEachCallback, TestExecutionExceptionHandler {
         private final Kind kind;
         private TargetFixture fixture;
         private PrintStream err;
@@ -106,6 +108,15 @@ final class AllTargets implements TestTemplateInvocationContextProvider {
             String reason = kind.unreachable() == null ? null : kind.unreachable().get();
             return reason == null ? ConditionEvaluationResult.enabled(kind.name() + " is reachable")
                     : ConditionEvaluationResult.disabled(kind.name() + " skipped: " + reason);
+        }
+
+        /** A fixture that always runs never skips either: an assumption that fails there fails the test. */
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+            if (thrown instanceof TestAbortedException && kind.unreachable() == null) {
+                throw new AssertionError(kind.name() + " always runs; a contract test may not skip it", thrown);
+            }
+            throw thrown;
         }
 
         @Override

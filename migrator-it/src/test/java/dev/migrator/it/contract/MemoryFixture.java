@@ -41,6 +41,11 @@ final class MemoryFixture extends TargetFixture {
     }
 
     @Override
+    String deleteAll(String table) {
+        return "clear " + table;
+    }
+
+    @Override
     String failing() {
         return "FAIL";
     }
@@ -57,27 +62,38 @@ final class MemoryFixture extends TargetFixture {
 
     @Override
     long count(String table) {
-        return fake.applied().stream().filter(s -> s.startsWith("insert " + table + " ")).count();
+        long rows = 0;
+        for (String line : fake.applied()) {
+            if (line.equals(create(table)) || line.equals(drop(table)) || line.equals(deleteAll(table))) {
+                rows = 0;
+            } else if (line.startsWith("insert " + table + " ")) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     @Override
     Migration<?> javaCreate(String version, String table) {
-        return new Migration<List<String>>() {
-            @Override
-            public void up(List<String> db) {
-                db.add(create(table));
-            }
+        return new CreateTable(version, table);
+    }
 
-            @Override
-            public String version() {
-                return version;
-            }
+    /** A Java migration that adds the create line, and the drop line when undone. */
+    private record CreateTable(String version, String table) implements Migration<List<String>> {
+        @Override
+        public void up(List<String> db) {
+            db.add("create " + table);
+        }
 
-            @Override
-            public String description() {
-                return "Create " + table;
-            }
-        };
+        @Override
+        public void down(List<String> db) {
+            db.add("drop " + table);
+        }
+
+        @Override
+        public String description() {
+            return "Create " + table;
+        }
     }
 
     @Override

@@ -40,6 +40,15 @@ class MigrateContractIT {
         assertThat(f.historyRecords()).filteredOn(r -> r.outcome() == HistoryRecord.Outcome.SUCCESS)
                 .allSatisfy(r -> assertThat(new Object[]{r.installedBy(), r.databaseUser(), r.host(),
                         r.toolVersion(), r.runId(), r.installedOn()}).doesNotContainNull());
+        // Where a script is not atomic, a STARTED row announces it before it runs, so a crash leaves a trace.
+        boolean atomic;
+        try (var session = f.open()) {
+            atomic = session.prepareScript("V1_1__Create_orders" + f.target().scriptSuffix(),
+                    f.script(f.create("orders"))).atomic();
+        }
+        assertThat(f.historyRecords()).filteredOn(r -> "1.1".equals(r.version())).extracting(r -> r.outcome())
+                .containsExactly(atomic ? new HistoryRecord.Outcome[]{HistoryRecord.Outcome.SUCCESS}
+                        : new HistoryRecord.Outcome[]{HistoryRecord.Outcome.STARTED, HistoryRecord.Outcome.SUCCESS});
     }
 
     private static String type(TargetFixture f) {
@@ -89,12 +98,14 @@ class MigrateContractIT {
         f.write(dir, "V1__Fine", f.create("fine"));
         f.write(dir, "V1__Clash", f.create("clash"));
         f.write(dir, "V__No_version", f.create("x"));
+        f.write(dir, "Vabc__Letters", f.create("y"));
         f.write(dir, "U7__Orphan", f.drop("fine"));
         f.write(dir, "V2__Tenant", f.create("${tenant}_orders"));
 
         assertThatThrownBy(() -> f.migrator(dir).build().migrate()).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("two migrations have version 1")
                 .hasMessageContaining("V__No_version" + suffix)
+                .hasMessageContaining("Vabc__Letters" + suffix)
                 .hasMessageContaining("U7__Orphan" + suffix + " undoes version 7")
                 .hasMessageContaining("V2__Tenant" + suffix + " line ")
                 .hasMessageContaining("${tenant} is not a known placeholder");
@@ -102,6 +113,9 @@ class MigrateContractIT {
             assertThat(session.history().exists()).isFalse();
         }
         assertThat(f.tables()).isEmpty();
+        if (f instanceof SqlFixture sql) {
+            assertThat(sql.hasTable("migrator_lock")).isFalse();
+        }
     }
 
     @ContractTest
@@ -113,6 +127,7 @@ class MigrateContractIT {
         assertThat(plan.migrations()).singleElement().satisfies(m -> {
             assertThat(m.script()).isEqualTo("V1__Create_users" + f.target().scriptSuffix());
             assertThat(m.statements()).hasSize(2);
+            assertThat(m.statements().get(1)).contains("users");
         });
         assertThat(plan.toSql()).contains("-- version 1: Create users (V1__Create_users" + f.target().scriptSuffix());
         try (var session = f.open()) {

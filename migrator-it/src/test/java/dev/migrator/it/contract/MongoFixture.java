@@ -58,9 +58,14 @@ class MongoFixture extends TargetFixture {
     }
 
     @Override
+    String deleteAll(String table) {
+        return "{\"delete\": \"" + table + "\", \"deletes\": [{\"q\": {}, \"limit\": 0}]}";
+    }
+
+    /** Fails without creating anything (an update or insert would create its collection first). */
+    @Override
     String failing() {
-        return "{\"update\": \"missing_table\", \"updates\": [{\"q\": {}, \"u\": {\"$noSuchOperator\": {\"a\": 1}}, "
-                + "\"upsert\": true}]}";
+        return "{\"collMod\": \"missing_table\"}";
     }
 
     @Override
@@ -80,22 +85,25 @@ class MongoFixture extends TargetFixture {
 
     @Override
     Migration<?> javaCreate(String version, String table) {
-        return new MongoMigration() {
-            @Override
-            public void up(MongoContext context) {
-                context.database().createCollection(table);
-            }
+        return new CreateCollection(version, table);
+    }
 
-            @Override
-            public String version() {
-                return version;
-            }
+    /** A Java migration that creates a collection and drops it when undone. */
+    private record CreateCollection(String version, String table) implements MongoMigration {
+        @Override
+        public void up(MongoContext context) {
+            context.database().createCollection(table);
+        }
 
-            @Override
-            public String description() {
-                return "Create " + table;
-            }
-        };
+        @Override
+        public void down(MongoContext context) {
+            context.database().getCollection(table).drop();
+        }
+
+        @Override
+        public String description() {
+            return "Create " + table;
+        }
     }
 
     @Override

@@ -4,11 +4,13 @@ import dev.migrator.api.Migration;
 import dev.migrator.api.spi.Executable;
 import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
+import dev.migrator.api.spi.ForeignTable;
 import dev.migrator.api.spi.HistoryStore;
 import dev.migrator.api.spi.LintInput;
 import dev.migrator.api.spi.LintIssue;
 import dev.migrator.api.spi.MigrationTarget;
 import dev.migrator.api.spi.SchemaModel;
+import dev.migrator.api.spi.SnapshotStore;
 import dev.migrator.api.spi.TargetLock;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
@@ -64,7 +66,8 @@ final class RecordingTarget implements MigrationTarget {
         return target.toString();
     }
 
-    private final class Session implements TargetSession {
+    /** Passes every call through; RecordingTargetTest fails when the SPI grows a method this does not forward. */
+    final class Session implements TargetSession {
         private final TargetSession s;
 
         Session(TargetSession s) {
@@ -111,6 +114,10 @@ final class RecordingTarget implements MigrationTarget {
         @Override public void guard(Runnable check) { s.guard(check); }
         @Override public Executable resume(Executable e, int from) { return s.resume(e, from); }
         @Override public List<LintIssue> lint(List<LintInput> scripts) { return s.lint(scripts); }
+        @Override public String currentSchema() { return s.currentSchema(); }
+        @Override public String databaseName() { return s.databaseName(); }
+        @Override public SnapshotStore snapshots() { return s.snapshots(); }
+        @Override public ForeignTable readForeignTable(String table) { return s.readForeignTable(table); }
         @Override public void close() { s.close(); }
 
         @Override

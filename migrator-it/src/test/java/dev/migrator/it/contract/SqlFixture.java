@@ -43,6 +43,11 @@ abstract class SqlFixture extends TargetFixture {
     }
 
     @Override
+    String deleteAll(String table) {
+        return "DELETE FROM " + table + " WHERE id IS NOT NULL"; // all rows, without tripping the linter
+    }
+
+    @Override
     String failing() {
         return "INSERT INTO missing_table (id) VALUES (1)";
     }
@@ -80,24 +85,43 @@ abstract class SqlFixture extends TargetFixture {
 
     @Override
     Migration<?> javaCreate(String version, String table) {
-        return new JdbcMigration() {
-            @Override
-            public void up(JdbcContext context) throws SQLException {
-                try (Statement s = context.connection().createStatement()) {
-                    s.execute(create(table));
+        return new CreateTable(this, version, table);
+    }
+
+    /** A Java migration that creates a table and drops it when undone. */
+    private record CreateTable(SqlFixture f, String version, String table) implements JdbcMigration {
+        @Override
+        public void up(JdbcContext context) throws SQLException {
+            try (Statement s = context.connection().createStatement()) {
+                s.execute(f.create(table));
+            }
+        }
+
+        @Override
+        public void down(JdbcContext context) throws SQLException {
+            try (Statement s = context.connection().createStatement()) {
+                s.execute(f.drop(table));
+            }
+        }
+
+        @Override
+        public String description() {
+            return "Create " + table;
+        }
+    }
+
+    /** Whether a table of this name (in any case) exists, migrator's own included. */
+    boolean hasTable(String name) {
+        try (Connection c = connect(); ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", null)) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(name)) {
+                    return true;
                 }
             }
-
-            @Override
-            public String version() {
-                return version;
-            }
-
-            @Override
-            public String description() {
-                return "Create " + table;
-            }
-        };
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Connection connect() throws SQLException {

@@ -36,6 +36,9 @@ abstract class TargetFixture implements AutoCloseable {
     /** A statement that inserts a row with this id. */
     abstract String insert(String table, int id);
 
+    /** A statement that deletes every row of {@code table}. */
+    abstract String deleteAll(String table);
+
     /** A statement that fails when it runs (it refers to something missing). */
     abstract String failing();
 
@@ -48,7 +51,7 @@ abstract class TargetFixture implements AutoCloseable {
     /** How many rows {@code table} holds. */
     abstract long count(String table);
 
-    /** A Java migration of this target's kind that creates {@code table}. */
+    /** A Java migration of this target's kind that creates {@code table}, and drops it when undone. */
     abstract Migration<?> javaCreate(String version, String table);
 
     /** Whether a failed atomic script also takes back its DDL (false on H2 playing a database that can). */

@@ -68,6 +68,21 @@ public final class H2Dialect extends JdbcDialect {
 
     /** A catalog query, for the reason given at {@link #tableExists}. */
     @Override
+    public String tableInOtherCase(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, CURRENT_SCHEMA) AND UPPER(TABLE_NAME) = UPPER(?) "
+                + "AND TABLE_NAME <> ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            s.setString(3, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A catalog query, for the reason given at {@link #tableExists}. */
+    @Override
     public boolean schemaExists(Connection c, String schema) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?")) {

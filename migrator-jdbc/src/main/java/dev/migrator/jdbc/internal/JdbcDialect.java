@@ -133,6 +133,23 @@ public abstract class JdbcDialect {
         return false;
     }
 
+    /**
+     * The name of a table that differs from {@code table} only in case, or null. Asked only when {@code table} is
+     * missing (a first boot), so it may scan the schema's catalog.
+     */
+    public String tableInOtherCase(Connection c, String schema, String table) throws SQLException {
+        String in = schemaFor(schema != null ? schema : c.getSchema());
+        try (ResultSet rs = c.getMetaData().getTables(catalogFor(c, schema), in, "%", new String[]{"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (name.equalsIgnoreCase(table) && !name.equals(table)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The catalog argument for {@code DatabaseMetaData} look-ups of a schema (MySQL puts databases there). */
     protected String catalogFor(Connection c, String schema) throws SQLException {
         return null;

@@ -1,5 +1,6 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.LostLockException;
 import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.HistoryRecord;
@@ -48,9 +49,30 @@ final class JdbcHistoryStore implements HistoryStore {
     @Override
     public boolean exists() {
         try {
-            return !session.schemaMissing() && dialect.tableExists(session.work(), schema, table);
+            if (session.schemaMissing()) {
+                return false;
+            }
+            boolean found = dialect.tableExists(session.work(), schema, table);
+            if (!found) {
+                refuseOtherCase(session.work());
+            }
+            return found;
         } catch (SQLException e) {
             throw error("look for", e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a history table whose name differs from an existing one only in case:
+     * it would start a second, empty history and run every migration again.
+     */
+    private void refuseOtherCase(Connection c) throws SQLException {
+        String other = dialect.tableInOtherCase(c, schema, table);
+        if (other != null) {
+            throw new ConfigurationException("historyTable: '" + table + "' differs only in case from the existing "
+                    + "table '" + other + "'; migrator would start a second, empty history there and run every "
+                    + "migration again. Set historyTable to '" + other + "' if that is the history; nothing was "
+                    + "changed");
         }
     }
 
@@ -67,6 +89,7 @@ final class JdbcHistoryStore implements HistoryStore {
                 addMissingColumns(c);
                 return;
             }
+            refuseOtherCase(c);
             StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
             for (Field f : FIELDS) {
                 columns.add(f.column() + " " + type(f) + (f == Field.RANK ? " NOT NULL PRIMARY KEY"

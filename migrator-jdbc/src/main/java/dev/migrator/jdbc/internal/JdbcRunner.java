@@ -141,9 +141,11 @@ final class JdbcRunner {
                 }
                 index = -1;
             }
-            stage = ExecutionFailure.Stage.RECORDING;
-            session.beforeStatement();
-            history.insert(success.finished(Duration.ofNanos(System.nanoTime() - start).toMillis()));
+            if (success != null) {
+                stage = ExecutionFailure.Stage.RECORDING;
+                session.beforeStatement();
+                history.insert(success.finished(Duration.ofNanos(System.nanoTime() - start).toMillis()));
+            }
             stage = ExecutionFailure.Stage.COMMITTING;
             if (transaction) {
                 c.commit();

@@ -92,8 +92,15 @@ public final class JdbcSession implements TargetSession {
         try {
             c = WorkConnections.open(dataSource, description);
         } catch (SQLException e) {
-            throw new ConfigurationException("Cannot connect to " + description + ": " + Secrets.mask(e.getMessage())
-                    + ". Check the URL, user and password, and that the database is running", e);
+            String host = unknownHost(e);
+            if (host != null) {
+                throw new ConfigurationException("Cannot connect to " + description + ": the host " + host
+                        + " is unknown (no DNS entry). Check the host name in the URL", e);
+            }
+            String said = Secrets.mask(String.valueOf(e.getMessage())).strip();
+            throw new ConfigurationException("Cannot connect to " + description + ": " + said
+                    + (said.endsWith(".") ? "" : ".") + " Check the URL, user and password, and that the database is "
+                    + "running", e);
         }
         try {
             JdbcDialect dialect = Dialects.pick(c.getMetaData().getDatabaseProductName(), dialectName)
@@ -117,6 +124,18 @@ public final class JdbcSession implements TargetSession {
 
     Connection work() {
         return work;
+    }
+
+    /** The host name a connection failed to resolve, or {@code null} when that is not why it failed. */
+    private static String unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // The driver's causes may be scrubbed copies, named by the original type.
+            if (t instanceof java.net.UnknownHostException || t.toString().startsWith("java.net.UnknownHostException")) {
+                String message = t.getMessage();
+                return message == null ? "named in the URL" : Secrets.mask(message.replaceFirst(": .*", "").strip());
+            }
+        }
+        return null;
     }
 
     /**
@@ -224,6 +243,26 @@ public final class JdbcSession implements TargetSession {
     @Override
     public String describe() {
         return description;
+    }
+
+    @Override
+    public String currentSchema() {
+        try {
+            String schema = work.getSchema();
+            // Where schemas are catalogs (MySQL, MariaDB) the driver reports no schema: the database is the schema.
+            return schema != null ? schema : work.getCatalog();
+        } catch (SQLException | AbstractMethodError e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String databaseName() {
+        try {
+            return work.getCatalog();
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     @Override

@@ -162,6 +162,22 @@ public final class PostgresDialect extends JdbcDialect {
         }
     }
 
+    @Override
+    public String tableInOtherCase(Connection c, String schema, String table) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            return super.tableInOtherCase(c, schema, table);
+        }
+        try (java.sql.PreparedStatement s = c.prepareStatement("SELECT tablename FROM pg_catalog.pg_tables "
+                + "WHERE schemaname = ? AND lower(tablename) = lower(?) AND tablename <> ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            s.setString(3, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /**
      * A session-level advisory lock on the work connection: it holds no transaction (so a {@code CREATE INDEX
      * CONCURRENTLY} in the same session or a peer's cannot deadlock with it), and whatever ends the session ends the

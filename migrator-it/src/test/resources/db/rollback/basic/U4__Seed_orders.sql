@@ -1,1 +1,0 @@
-DELETE FROM orders WHERE id IN (1, 2);

@@ -1,2 +1,0 @@
-DROP TABLE labels;
-DROP TABLE no_such_table;

@@ -1,1 +1,0 @@
-CREATE TABLE notes (id INT PRIMARY KEY);
