@@ -108,19 +108,23 @@ public final class BenchRunner {
         }
         boolean after = o.has("s2") || o.has("s5");
         if (o.has("s1") || after) {
-            int runs = o.has("s1") ? o.runs() : 1;
+            int runs = o.has("s1") ? Math.max(1, Math.max(o.applyRuns(), o.peerApplyRuns())) : 1;
             for (int r = 0; r < runs; r++) {
                 for (Tool tool : rotate(applyTools, r)) {
-                    // A peer's later rounds may be skipped (--peer-apply-runs); the last round always runs, so that
-                    // every tool's database was applied by that tool's last apply.
-                    if (o.has("s1") && r < runs - o.applyRuns(tool)) {
+                    int toolRuns = o.has("s1") ? o.applyRuns(tool) : 1;
+                    String name = tool.database(o.dbPrefix() + "_n" + n);
+                    // A tool with fewer runs runs in the last rounds, so that the database S2 and S5 use was applied
+                    // by that tool's last apply; with none, an earlier run's database is used if it holds all N.
+                    if (toolRuns == 0 && r == runs - 1 && !applied(servers, db, name, tool, n)) {
+                        toolRuns = 1;
+                    }
+                    if (r < runs - toolRuns) {
                         continue;
                     }
-                    String name = tool.database("bench");
                     servers.recreate(db, name);
                     Sample s = jvm.run(tool, tool.applyMode(), db, name, workload, tag(n, db, "s1", tool));
                     expect(servers.tally(db, name, tool), n, tool, db, "apply");
-                    if (o.has("s1")) {
+                    if (o.has("s1") && r >= runs - o.applyRuns(tool)) {
                         report.add(n, db, Scenario.S1, tool, s);
                     }
                     progress(n, db, "S1", r, runs, tool, s);
@@ -143,7 +147,7 @@ public final class BenchRunner {
                     if (scenario != Scenario.S2 && tool == Tool.RAW) {
                         continue;
                     }
-                    Sample s = jvm.run(tool, scenario.mode, db, tool.database("bench"), workload,
+                    Sample s = jvm.run(tool, scenario.mode, db, tool.database(o.dbPrefix() + "_n" + n), workload,
                             tag(n, db, scenario.mode, tool));
                     if (s.applied() > 0) {
                         throw new ChildJvm.ChildFailed(tool.label + " applied " + s.applied() + " migrations in "
@@ -154,15 +158,25 @@ public final class BenchRunner {
                 }
             }
             if (floorOnly) {
-                Sample s = jvm.run(Tool.RAW, "noop", db, Tool.RAW.database("bench"), workload,
+                Sample s = jvm.run(Tool.RAW, "noop", db, Tool.RAW.database(o.dbPrefix() + "_n" + n), workload,
                         tag(n, db, "noop", Tool.RAW));
                 report.add(n, db, Scenario.S2, Tool.RAW, s);
             }
         }
         if (after) {
             for (Tool tool : tools) {
-                expect(servers.tally(db, tool.database("bench"), tool), n, tool, db, "no-op boot");
+                expect(servers.tally(db, tool.database(o.dbPrefix() + "_n" + n), tool), n, tool, db, "no-op boot");
             }
+        }
+    }
+
+    /** Whether {@code tool}'s history in database {@code name} holds each of the N migrations exactly once. */
+    private static boolean applied(Servers servers, DbKind db, String name, Tool tool, int n) {
+        try {
+            Servers.HistoryTally t = servers.tally(db, name, tool);
+            return t.distinct() == n && t.duplicates() == 0;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

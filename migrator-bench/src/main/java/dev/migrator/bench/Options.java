@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** The runner's command line. */
-record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, int concurrentBatches,
+record Options(List<Integer> ns, int runs, int applyRuns, int peerApplyRuns, int concurrentN, int concurrentBatches,
                int concurrentJvms, List<DbKind> databases, List<Tool> tools, List<String> scenarios, Path work,
                String postgresUrl, String mariadbUrl, String user, Path out, List<String> jvmOptions,
-               boolean startedRow) {
+               boolean startedRow, String dbPrefix) {
 
     static final String USAGE = """
             Usage: java -jar migrator-bench.jar [options]
@@ -17,8 +17,11 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
               median (min-max) over the runs. Raw JDBC (the floor) always runs.
               --n N[,N...]          migrations in S1, S2 and S5, one release per N (default 1000; e.g. 1000,10000)
               --runs R              runs per cell, at least 5 for published figures (default 5)
-              --peer-apply-runs R   S1 runs of Flyway and Liquibase (default: --runs); at least 1, as their S2
-                                    needs a database they applied. The table's runs column shows it
+              --apply-runs R        S1 runs of migrator and the floor (default: --runs); 0 as for peers below
+              --peer-apply-runs R   S1 runs of Flyway and Liquibase (default: --apply-runs). 0: none measured,
+                                    and S2/S5 use the database an earlier run applied if its history holds all
+                                    N migrations (databases are named bench_n<N>_<tool>), else one unmeasured
+                                    apply. The table's runs column shows how many runs each cell has
               --s4-n N              migrations in S4, the concurrent boot (default 200)
               --s4-batches B        S4 batches per tool, 0 skips S4 (default 3)
               --s4-jvms J           JVMs started at once in each S4 batch (default 8)
@@ -31,19 +34,21 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
               --mariadb-url URL     server URL ending in / (default jdbc:mariadb://127.0.0.1:3306/)
               --user USER           database user, a superuser that may drop and create databases (default migrator)
               --out FILE            also write the report to FILE
+              --db-prefix P         name databases P_n<N>_<tool> (default bench), so runs can use one server
               --jvm-opt OPT         an option for every child JVM (repeatable), e.g. -Xmx512m
               --started-row         also run S1 for "raw + STARTED row" on H2 and MariaDB, where migrator writes
                                     a STARTED row before each DDL migration: what that row costs
             The password is read from the environment variable MIGRATOR_BENCH_PASSWORD (default: migrator).
             The databases named bench_* on both servers are dropped and created again.""";
 
-    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--peer-apply-runs",
-            "--s4-n", "--s4-batches", "--s4-jvms", "--databases", "--tools", "--scenarios", "--work", "--postgres-url", "--mariadb-url",
-            "--user", "--out", "--jvm-opt");
+    private static final java.util.Set<String> WITH_VALUE = java.util.Set.of("--n", "--runs", "--apply-runs",
+            "--peer-apply-runs", "--s4-n", "--s4-batches", "--s4-jvms", "--databases", "--tools", "--scenarios",
+            "--work", "--postgres-url", "--mariadb-url", "--user", "--out", "--jvm-opt", "--db-prefix");
 
     static Options parse(String[] args) {
         List<Integer> ns = List.of(1000);
         int runs = 5;
+        int applyRuns = -1;
         int peerApplyRuns = -1;
         int concurrentN = 200;
         int batches = 3;
@@ -58,6 +63,7 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
         Path out = null;
         List<String> jvm = new ArrayList<>();
         boolean started = false;
+        String prefix = "bench";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -74,7 +80,8 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
                     switch (a) {
                         case "--n" -> ns = split(v).stream().map(x -> positive(a, x)).distinct().sorted().toList();
                         case "--runs" -> runs = positive(a, v);
-                        case "--peer-apply-runs" -> peerApplyRuns = positive(a, v);
+                        case "--apply-runs" -> applyRuns = positive(a, v, 0);
+                        case "--peer-apply-runs" -> peerApplyRuns = positive(a, v, 0);
                         case "--s4-n" -> concurrentN = positive(a, v);
                         case "--s4-batches" -> batches = Integer.parseInt(v);
                         case "--s4-jvms" -> jvms = positive(a, v);
@@ -87,18 +94,25 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
                         case "--user" -> user = v;
                         case "--out" -> out = Path.of(v);
                         case "--jvm-opt" -> jvm.add(v);
+                        case "--db-prefix" -> {
+                            if (!v.matches("[a-z][a-z0-9_]{0,30}")) {
+                                throw new UsageException("--db-prefix takes lower-case letters, digits and _");
+                            }
+                            prefix = v;
+                        }
                         default -> throw new UsageException("unknown option " + a);
                     }
                 }
             }
         }
-        return new Options(ns, runs, peerApplyRuns < 0 ? runs : peerApplyRuns, concurrentN, batches, jvms, dbs,
-                tools, scenarios, work, pg, maria, user, out, jvm, started);
+        int apply = applyRuns < 0 ? runs : applyRuns;
+        return new Options(ns, runs, apply, peerApplyRuns < 0 ? apply : peerApplyRuns, concurrentN, batches, jvms, dbs,
+                tools, scenarios, work, pg, maria, user, out, jvm, started, prefix);
     }
 
-    /** S1 runs of {@code tool}: Flyway and Liquibase may run fewer (they take minutes at 10,000 migrations). */
+    /** S1 runs of {@code tool}: fewer than --runs where asked (Flyway and Liquibase take minutes at N=10,000). */
     int applyRuns(Tool tool) {
-        return tool == Tool.FLYWAY || tool == Tool.LIQUIBASE ? Math.min(runs, peerApplyRuns) : runs;
+        return tool == Tool.FLYWAY || tool == Tool.LIQUIBASE ? peerApplyRuns : applyRuns;
     }
 
     boolean has(String scenario) {
@@ -119,14 +133,18 @@ record Options(List<Integer> ns, int runs, int peerApplyRuns, int concurrentN, i
     }
 
     private static int positive(String option, String v) {
+        return positive(option, v, 1);
+    }
+
+    private static int positive(String option, String v, int least) {
         int x;
         try {
             x = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
             throw new UsageException(option + " takes a whole number, not '" + v + "'");
         }
-        if (x < 1) {
-            throw new UsageException(option + " must be at least 1");
+        if (x < least) {
+            throw new UsageException(option + " must be at least " + least);
         }
         return x;
     }

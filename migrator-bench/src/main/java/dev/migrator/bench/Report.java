@@ -101,8 +101,8 @@ final class Report {
     }
 
     /**
-     * How each figure grew from the smallest N to the largest: the ratio of the medians of the migrate call, against
-     * the ratio of the N's (growth equal to it is linear). Empty with one N.
+     * How each figure grew from the smallest N to the largest: the ratios of the medians of the migrate call and of
+     * the process CPU, against the ratio of the N's (growth up to it is linear). Empty with one N.
      */
     String growthTable(List<Integer> ns) {
         if (ns.size() < 2) {
@@ -112,8 +112,9 @@ final class Report {
         int large = ns.get(ns.size() - 1);
         StringBuilder md = new StringBuilder();
         md.append("| database | scenario | tool | migrate call ms at N=").append(small).append(" | at N=").append(large)
-                .append(" | grew × (N grew ×").append(large / small).append(") | µs per migration at N=").append(large)
-                .append(" |\n| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
+                .append(" | grew × (N grew ×").append(large / small).append(") | process CPU ms at N=").append(small)
+                .append(" | at N=").append(large).append(" | grew × | CPU µs per migration at N=").append(large)
+                .append(" |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Map.Entry<Key, List<Sample>> e : samples.entrySet()) {
             Key k = e.getKey();
             List<Sample> big = samples.get(new Key(large, k.db, k.scenario, k.tool));
@@ -122,9 +123,11 @@ final class Report {
             }
             double a = median(e.getValue().stream().map(Sample::migrateMillis).toList());
             double b = median(big.stream().map(Sample::migrateMillis).toList());
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2f | %.0f |%n", k.db.id,
-                    k.scenario.title, k.tool.isFloor() ? "*" + k.tool.label + "*" : "**" + k.tool.label + "**", a, b,
-                    b / a, b * 1000 / large));
+            double ca = median(e.getValue().stream().map(Sample::cpuMillis).toList());
+            double cb = median(big.stream().map(Sample::cpuMillis).toList());
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.0f |%n",
+                    k.db.id, k.scenario.title, k.tool.isFloor() ? "*" + k.tool.label + "*" : "**" + k.tool.label + "**",
+                    a, b, b / a, ca, cb, cb / ca, cb * 1000 / large));
         }
         return md.toString();
     }

@@ -46,8 +46,8 @@ class ReportTest {
                 + "| 240 (240–240) | 300 (300–300) | 48.8 (48.8–48.8) | 1.20× | 1.20× | 1.00× | 1.00× |")
                 .doesNotContain("| 600 (");
         assertThat(report.growthTable(List.of(1000, 10000)))
-                .contains("| h2 | S5 validate() (all N applied) | **migrator** | 120 | 600 | 5.00 | 60 |")
-                .contains("| h2 | S2 no-op boot (all N applied) | *raw JDBC* | 100 | 400 | 4.00 | 40 |");
+                .contains("| h2 | S5 validate() (all N applied) | **migrator** | 120 | 600 | 5.00 | 300 | 800 | 2.67 | 80 |")
+                .contains("| h2 | S2 no-op boot (all N applied) | *raw JDBC* | 100 | 400 | 4.00 | 300 | 600 | 2.00 | 60 |");
         assertThat(report.growthTable(List.of(1000))).isEmpty();
     }
 

@@ -96,7 +96,8 @@ final class JsonEvents {
 
     private static StringBuilder start(String message, String action, boolean success, Duration duration,
                                        String target, String type) {
-        StringBuilder json = new StringBuilder(512).append("{\"@timestamp\":\"").append(Instant.now()).append('"');
+        StringBuilder json = new StringBuilder(512).append("{\"@timestamp\":\"").append(IsoInstant.of(Instant.now()))
+                .append('"');
         field(json, "message", message);
         json.append(",\"ecs\":{\"version\":\"").append(ECS_VERSION).append("\"}");
         json.append(",\"event\":{\"kind\":\"event\",\"category\":[\"database\"],\"type\":[\"").append(type)
