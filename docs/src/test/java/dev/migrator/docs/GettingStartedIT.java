@@ -142,7 +142,7 @@ class GettingStartedIT {
                         + "Table \"CUSTOMER\" not found")
                 .contains("\n  Statement: UPDATE customer SET email = 'unknown@example.com'\n")
                 .endsWith("\n  Part of it stayed applied (the database could not roll it back; statement 1 of 2 was "
-                        + "committed), so it is recorded as FAILED with its progress. Fix statement 2 (line 4) and "
+                        + "committed; statement 2 failed at line 4), so it is recorded as FAILED with its progress. Fix statement 2 (line 4) and "
                         + "migrate again: it resumes at statement 2, after checking that the committed statements are "
                         + "unchanged. Or resolve it by hand: run repair() if you undid its changes (it runs again from "
                         + "the start), or markApplied(\"2\", \"<reason>\") if you finished it.");
