@@ -57,7 +57,10 @@ final class MigrationDiscovery {
                     found.forEach(r -> locationOf.put(r, location));
                 }
                 if (found == null && !defaultLocation) {
-                    problems.add("location '" + location + "' does not exist: check the path, or remove it from locations(...)");
+                    // The absolute path: a relative one depends on the working directory, the usual slip.
+                    String resolved = location.startsWith("filesystem:") ? " (" + scanner.resolved(location) + ")" : "";
+                    problems.add("location '" + location + "'" + resolved + " does not exist: check the path, or "
+                            + "remove it from locations(...)");
                 }
                 if (found != null) {
                     resources.addAll(found);
