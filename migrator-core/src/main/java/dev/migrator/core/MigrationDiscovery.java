@@ -356,10 +356,23 @@ final class MigrationDiscovery {
             if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
                 return null;
             }
-            return (Migration<?>) type.getDeclaredConstructor().newInstance();
+            return instance(type, problems);
         } catch (ReflectiveOperationException | LinkageError e) {
             problems.add(className + " cannot be instantiated (" + e + "): give it a public no-argument constructor, "
                     + "or pass an instance with migrations(...)");
+            return null;
+        }
+    }
+
+    private static Migration<?> instance(Class<?> type, List<String> problems) throws ReflectiveOperationException {
+        try {
+            return (Migration<?>) type.getDeclaredConstructor().newInstance();
+        } catch (IllegalAccessException e) {
+            String hint = ModuleAccess.openingHint(type);
+            if (hint == null) {
+                throw e;
+            }
+            problems.add(hint);
             return null;
         }
     }
