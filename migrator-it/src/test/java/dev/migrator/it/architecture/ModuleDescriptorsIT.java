@@ -8,6 +8,9 @@ import dev.migrator.mongo.MongoTarget;
 import dev.migrator.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
@@ -15,7 +18,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +110,81 @@ class ModuleDescriptorsIT {
         }
     }
 
+    /**
+     * Nothing more is required than the code uses, as {@code jdeps --check} (the running JDK's) finds it: the one
+     * requirement the code does not need is jdbc's and mongo's transitive core, which gives an application
+     * {@code Migrator} with its target, as the Maven dependency does.
+     */
+    @Test
+    void jdeps_findsEveryRequirementUsed_butTheDeliberateCore() {
+        Map<String, Set<String>> suggested = jdepsSuggestions(List.of(Migration.class, Migrator.class,
+                JdbcTarget.class, MongoTarget.class, MigratorObservations.class));
+        Map<String, Set<String>> unused = new TreeMap<>();
+        for (Class<?> type : List.of(Migration.class, Migrator.class, JdbcTarget.class, MongoTarget.class,
+                MigratorObservations.class)) {
+            ModuleDescriptor d = descriptor(type);
+            assertThat(suggested).as("jdeps checked %s", d.name()).containsKey(d.name());
+            Set<String> declared = d.requires().stream().map(ModuleDescriptor.Requires::name)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            declared.removeAll(suggested.get(d.name()));
+            unused.put(d.name(), declared);
+        }
+
+        assertThat(unused).isEqualTo(Map.of(
+                "dev.migrator.api", Set.of(),
+                "dev.migrator.core", Set.of(),
+                "dev.migrator.jdbc", Set.of("dev.migrator.core"),
+                "dev.migrator.mongo", Set.of("dev.migrator.core"),
+                "dev.migrator.micrometer", Set.of()));
+    }
+
+    /** Per module, the names in the descriptor that {@code jdeps --check} suggests from the code. */
+    private static Map<String, Set<String>> jdepsSuggestions(List<Class<?>> modules) {
+        List<String> path = new ArrayList<>();
+        for (Class<?> type : modules) {
+            path.add(jar(type).toString());
+        }
+        // What the modules require, found by a class each: SLF4J, Jackson, the MongoDB driver, Micrometer.
+        for (String type : List.of("org.slf4j.Logger", "com.fasterxml.jackson.databind.ObjectMapper",
+                "com.fasterxml.jackson.core.JsonFactory", "com.fasterxml.jackson.annotation.JsonProperty",
+                "com.mongodb.client.MongoClient", "com.mongodb.connection.ClusterSettings", "org.bson.Document",
+                "io.micrometer.core.instrument.MeterRegistry", "io.micrometer.observation.ObservationRegistry",
+                "io.micrometer.common.KeyValue")) {
+            try {
+                String jar = jar(Class.forName(type, false, ModuleDescriptorsIT.class.getClassLoader())).toString();
+                if (!path.contains(jar)) {
+                    path.add(jar);
+                }
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(type + " is not on the test class path", e);
+            }
+        }
+        List<String> names = modules.stream().map(t -> descriptor(t).name()).toList();
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new IllegalStateException(
+                "this JDK has no jdeps"));
+        StringWriter out = new StringWriter();
+        int code = jdeps.run(new PrintWriter(out), new PrintWriter(out), "--multi-release", "17", "--module-path",
+                String.join(File.pathSeparator, path), "--check", String.join(",", names));
+        assertThat(code).as(out.toString()).isZero();
+
+        Map<String, Set<String>> suggested = new TreeMap<>();
+        Set<String> current = null;
+        for (String line : out.toString().lines().toList()) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("[Suggested module descriptor for ")) {
+                current = new TreeSet<>();
+                suggested.put(trimmed.substring("[Suggested module descriptor for ".length(), trimmed.length() - 1),
+                        current);
+            } else if (trimmed.startsWith("[")) {
+                current = null;
+            } else if (current != null && trimmed.startsWith("requires ")) {
+                String[] words = trimmed.substring(0, trimmed.length() - 1).split(" ");
+                current.add(words[words.length - 1]);
+            }
+        }
+        return suggested;
+    }
+
     /** The module's declarations as sorted lines, without the {@code java.base} every module requires. */
     private static List<String> declarations(Class<?> type) {
         ModuleDescriptor d = descriptor(type);
@@ -129,15 +211,18 @@ class ModuleDescriptorsIT {
 
     /** The descriptor of the jar that {@code type} was loaded from, as the module system reads it. */
     private static ModuleDescriptor descriptor(Class<?> type) {
-        Path jar;
-        try {
-            jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        Path jar = jar(type);
         assertThat(jar.getFileName().toString()).as("%s comes from a packaged jar", type).endsWith(".jar");
         Set<ModuleReference> found = ModuleFinder.of(jar).findAll();
         assertThat(found).as(jar.toString()).hasSize(1);
         return found.iterator().next().descriptor();
+    }
+
+    private static Path jar(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
