@@ -126,7 +126,8 @@ final class SettingsReader {
                 .allowEmpty(flag(Option.ALLOW_EMPTY))
                 .markApplied(markApplied == null ? null : markApplied.trim())
                 .reason(reason)
-                .adoptFrom(command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null)
+                .adoptFrom(command == Command.ADOPT
+                        ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null)
                 .build();
     }
 
