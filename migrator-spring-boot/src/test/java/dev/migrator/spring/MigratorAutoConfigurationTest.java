@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -192,6 +193,20 @@ class MigratorAutoConfigurationTest {
             crc.update(line.getBytes(StandardCharsets.UTF_8));
         }
         return (int) crc.getValue();
+    }
+
+    /** Boot's spring.sql.init scripts run after the migrations, so a data.sql can seed the tables they create. */
+    @Test
+    void sqlInitScripts_runAfterTheMigrations() {
+        runner.withConfiguration(AutoConfigurations.of(SqlInitializationAutoConfiguration.class))
+                .withPropertyValues(h2(), "spring.sql.init.mode=always",
+                        "spring.sql.init.data-locations=classpath:db/seed/data.sql")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                            .queryForList("SELECT name FROM customers", String.class))
+                            .containsExactly("Seeded by data.sql");
+                });
     }
 
     @Test
