@@ -206,6 +206,10 @@ class MigratorAutoConfigurationTest {
                     assertThat(new JdbcTemplate(context.getBean(DataSource.class))
                             .queryForList("SELECT name FROM customers", String.class))
                             .containsExactly("Seeded by data.sql");
+                    // Not by chance of bean order: Boot's detectors make the script initializer (as R2DBC's, found
+                    // by the same kind of detector) depend on migrator's.
+                    assertThat(context.getBeanFactory().getBeanDefinition("dataSourceScriptDatabaseInitializer")
+                            .getDependsOn()).contains("migratorInitializer");
                 });
     }
 
