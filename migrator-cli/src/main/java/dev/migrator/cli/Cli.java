@@ -134,7 +134,9 @@ final class Cli {
         // A CLI has no application class path: the target's default location is read from the working directory.
         List<String> locations = s.locations().isEmpty()
                 ? List.of("filesystem:" + defaultLocation.replaceFirst("^classpath:", "")) : s.locations();
-        builder.locations(locations.toArray(String[]::new));
+        if (!ExecCommand.withoutLocations(s, locations)) {
+            builder.locations(locations.toArray(String[]::new));
+        }
         if (s.schema() != null) {
             builder.schema(s.schema());
         }

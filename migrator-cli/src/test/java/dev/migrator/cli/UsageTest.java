@@ -16,6 +16,9 @@ class UsageTest {
             assertThat(help).contains("  " + o.flag());
         }
         assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        // An option name as wide as the column stands on its own line, its help below, not glued to it.
+        assertThat(help).contains("  --on-error stop|continue|max=K\n                            Fleets: stop")
+                .doesNotContain("max=KFleets");
     }
 
     @Test
