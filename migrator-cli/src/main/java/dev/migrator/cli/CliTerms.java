@@ -12,6 +12,7 @@ final class CliTerms {
     /** Library wording, then its command-line equivalent; calls with arguments are handled by the patterns below. */
     private static final String[][] WORDS = {
         {"repair()", "migrator repair"},
+        {"JdbcTarget.leaseLock()", "--lock lease"},
         {"lockTimeout(...)", "--lock-timeout"},
         {"than lockTimeout (", "than --lock-timeout ("},
         {"historyTable: '", "--table: '"},

@@ -91,7 +91,8 @@ final class FleetCommand {
                 secrets.accept(password);
             }
             CliSecrets.ofUrl(e.url()).forEach(secrets);
-            FleetTarget t = FleetTarget.of(e.name(), JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password))
+            FleetTarget t = FleetTarget.of(e.name(), LockChoice.apply(settings.lock(),
+                    JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password)))
                     .placeholders(e.placeholders());
             t = e.schema() == null ? t : t.schema(e.schema());
             targets.add(e.group() == null ? t : t.group(e.group()));
@@ -127,7 +128,8 @@ final class FleetCommand {
             }
             CliSecrets.ofUrl(e.url()).forEach(secrets);
             Migrator.Builder b = Cli.builder(settings, Migrator.Builder.DEFAULT_LOCATION, loader, null)
-                    .target(JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password));
+                    .target(LockChoice.apply(settings.lock(),
+                            JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password)));
             migrators.add((e.schema() == null ? b : b.schema(e.schema())).build());
         }
         Report report = DiffCommand.betweenTargets(migrators, entries.stream().map(FleetTargets.Entry::name).toList(),

@@ -24,6 +24,9 @@ enum Option {
             + "rollback would be. Runs, locks and creates nothing.", true),
     LOCK_TIMEOUT("lock-timeout", "SECONDS", "How long to wait for another instance's migration lock before exit "
             + "status 4 (default 600)."),
+    LOCK("lock", "session|lease", "The migration lock: session, the database's own (PostgreSQL advisory lock, MySQL "
+            + "GET_LOCK, SQL Server sp_getapplock, Oracle DBMS_LOCK; the default), or lease, a fenced row in "
+            + "migrator_lock, for a pooler in transaction mode (PgBouncer). MongoDB's lock is always a lease."),
     SCHEMA("schema", "NAME", "The schema that holds the history and where migrations run (MongoDB: the database)."),
     TABLE("table", "NAME", "The history table (default migrator_history)."),
     INSTALLED_BY("installed-by", "NAME", "Who is recorded as having run the migrations (default the OS user)."),

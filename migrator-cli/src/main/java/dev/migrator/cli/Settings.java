@@ -18,6 +18,7 @@ import java.util.Map;
  * @param to           the version of {@code --to}, or {@code null}
  * @param count        {@code --count}, or {@code null}
  * @param lockTimeout  {@code --lock-timeout}, or {@code null} for the library's default
+ * @param lock         {@code --lock}, or {@code null} when not given (the database's session lock)
  * @param schema       {@code --schema}, or {@code null}
  * @param table        {@code --table}, or {@code null}
  * @param installedBy  {@code --installed-by}, or {@code null}
@@ -43,7 +44,7 @@ record Settings(Command command, String url, String user, Password password, Lis
                 Map<String, String> placeholders, boolean outOfOrder, List<Path> driverPath, boolean json,
                 boolean dryRun, Path metricsFile, boolean failOnWarning, Path sarif, boolean offline,
                 String urlB, boolean againstMigrations, String pushgateway, boolean allowEmpty, String markApplied,
-                String reason, AdoptCommand.From adoptFrom) {
+                String reason, AdoptCommand.From adoptFrom, LockChoice lock) {
     Settings {
         locations = List.copyOf(locations);
         placeholders = Map.copyOf(placeholders);
@@ -99,6 +100,7 @@ record Settings(Command command, String url, String user, Password password, Lis
         private String markApplied;
         private String reason;
         private AdoptCommand.From adoptFrom;
+        private LockChoice lock;
 
         private Builder() {
         }
@@ -131,12 +133,14 @@ record Settings(Command command, String url, String user, Password password, Lis
             markApplied = s.markApplied;
             reason = s.reason;
             adoptFrom = s.adoptFrom;
+            lock = s.lock;
         }
 
         Settings build() {
             return new Settings(command, url, user, password, locations, to, count, lockTimeout, schema, table,
                     installedBy, placeholders, outOfOrder, driverPath, json, dryRun, metricsFile, failOnWarning, sarif,
-                    offline, urlB, againstMigrations, pushgateway, allowEmpty, markApplied, reason, adoptFrom);
+                    offline, urlB, againstMigrations, pushgateway, allowEmpty, markApplied, reason, adoptFrom,
+                    lock);
         }
 
         Builder command(Command value) {
@@ -271,6 +275,11 @@ record Settings(Command command, String url, String user, Password password, Lis
 
         Builder adoptFrom(AdoptCommand.From value) {
             adoptFrom = value;
+            return this;
+        }
+
+        Builder lock(LockChoice value) {
+            lock = value;
             return this;
         }
     }

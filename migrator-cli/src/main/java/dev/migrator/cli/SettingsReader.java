@@ -73,6 +73,13 @@ final class SettingsReader {
             throw new UsageException("baseline needs --to VERSION: the version the existing schema is at", command);
         }
         Integer lockSeconds = positive(Option.LOCK_TIMEOUT);
+        String lockText = value(Option.LOCK);
+        LockChoice lock = lockText == null ? null : LockChoice.parse(lockText);
+        if (lockText != null && lock == null) {
+            throw new UsageException(origin(Option.LOCK) + " is '" + lockText + "'; write session (the database's "
+                    + "own lock, the default) or lease (a fenced row in migrator_lock, for a pooler such as PgBouncer "
+                    + "in transaction mode)", command);
+        }
         String failOn = command.takes(Option.FAIL_ON) ? value(Option.FAIL_ON) : null;
         if (failOn != null && !failOn.equalsIgnoreCase("error") && !failOn.equalsIgnoreCase("warning")) {
             throw new UsageException(origin(Option.FAIL_ON) + " is '" + failOn + "'; write error or warning", command);
@@ -130,6 +137,7 @@ final class SettingsReader {
                 .reason(reason)
                 .adoptFrom(command == Command.ADOPT
                         ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null)
+                .lock(lock)
                 .build();
     }
 

@@ -52,9 +52,16 @@ final class Targets {
         String url = settings.url();
         String password = settings.password() == null ? null : settings.password().reveal();
         if (url.startsWith("jdbc:")) {
-            return new Opened(JdbcTarget.of(jdbcUrl(url), settings.user(), password), null);
+            return new Opened(LockChoice.apply(settings.lock(),
+                    JdbcTarget.of(jdbcUrl(url), settings.user(), password)), null);
         }
         if (url.startsWith("mongodb://") || url.startsWith("mongodb+srv://")) {
+            if (settings.lock() == LockChoice.SESSION) {
+                // Refused rather than ignored: whoever asked for a session lock expects one, and MongoDB has none.
+                throw new UsageException("--lock session: MongoDB has no session lock; its migration lock is always "
+                        + "a fenced lease in the lock collection. Leave --lock out, or write --lock lease",
+                        settings.command());
+            }
             return mongo(url, settings.user(), password);
         }
         throw new UsageException("--url " + Secrets.mask(url) + " is neither a jdbc: URL nor a mongodb:// URL",
