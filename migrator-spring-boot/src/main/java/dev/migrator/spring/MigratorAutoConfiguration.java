@@ -48,8 +48,8 @@ public class MigratorAutoConfiguration {
         @ConditionalOnMissingBean
         MigratorTarget migratorTarget(MigratorProperties properties, ConfigurableListableBeanFactory beans) {
             if (properties.getUrl() != null) {
-                return new MigratorTarget("migrator.url", JdbcTarget.of(properties.getUrl(), properties.getUser(),
-                        properties.getPassword() == null ? "" : properties.getPassword()));
+                return new MigratorTarget("migrator.url", locked(properties, JdbcTarget.of(properties.getUrl(),
+                        properties.getUser(), properties.getPassword() == null ? "" : properties.getPassword())));
             }
             String name = DataSources.pick(beans);
             if (name == null) {
@@ -58,7 +58,12 @@ public class MigratorAutoConfiguration {
                         + "module) and spring.datasource.url, or set migrator.url, or set migrator.enabled=false if "
                         + "this application has no database.");
             }
-            return new MigratorTarget(name, JdbcTarget.of(beans.getBean(name, DataSource.class)));
+            return new MigratorTarget(name, locked(properties, JdbcTarget.of(beans.getBean(name, DataSource.class))));
+        }
+
+        /** {@code migrator.lock=lease} chooses the fenced lease over the database's session lock. */
+        private static JdbcTarget locked(MigratorProperties properties, JdbcTarget target) {
+            return properties.getLock() == MigratorProperties.Lock.LEASE ? target.leaseLock() : target;
         }
 
         @Bean

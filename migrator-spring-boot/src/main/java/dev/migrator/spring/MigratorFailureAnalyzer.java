@@ -12,7 +12,8 @@ final class MigratorFailureAnalyzer extends AbstractFailureAnalyzer<MigratorExce
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MigratorException cause) {
-        return new FailureAnalysis("migrator stopped the start-up: " + cause.getMessage(),
+        return new FailureAnalysis("migrator stopped the start-up: "
+                + String.valueOf(cause.getMessage()).replace("JdbcTarget.leaseLock()", "migrator.lock=lease"),
                 "Follow the message above; the migrator.* properties are listed in docs/spring-boot.md.", cause);
     }
 }

@@ -21,6 +21,7 @@ public class MigratorProperties {
     private Map<String, String> placeholders = new LinkedHashMap<>();
     private Boolean placeholderReplacement;
     private Duration lockTimeout;
+    private Lock lock;
     private Boolean outOfOrder;
     private String adoptOnMigrate;
     private String installedBy;
@@ -101,6 +102,19 @@ public class MigratorProperties {
     /** Sets {@code migrator.lock-timeout}. */
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    /**
+     * The migration lock of a JDBC target: {@link Lock#SESSION} (the default: the database's own) or {@link Lock#LEASE}
+     * (a fenced row in {@code migrator_lock}, for a pooler in transaction mode such as PgBouncer).
+     */
+    public Lock getLock() {
+        return lock;
+    }
+
+    /** Sets {@code migrator.lock}. */
+    public void setLock(Lock lock) {
+        this.lock = lock;
     }
 
     /** Whether a pending migration below the latest applied version is applied (default {@code false}). */
@@ -219,5 +233,16 @@ public class MigratorProperties {
     /** Sets {@code migrator.lint}. */
     public void setLint(dev.migrator.core.LintMode lint) {
         this.lint = lint;
+    }
+
+    /** The values of {@code migrator.lock}. */
+    public enum Lock {
+        /**
+         * The database's session lock: PostgreSQL advisory lock, MySQL/MariaDB {@code GET_LOCK}, SQL Server
+         * {@code sp_getapplock}, Oracle {@code DBMS_LOCK} (a lease where there is none, or behind a detected pooler).
+         */
+        SESSION,
+        /** The fenced lease row in {@code migrator_lock} ({@code JdbcTarget.leaseLock()}). */
+        LEASE
     }
 }
