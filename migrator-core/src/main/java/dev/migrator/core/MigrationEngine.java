@@ -223,7 +223,7 @@ final class MigrationEngine {
                 undone.addAll(Adoption.undo(scope.run, session, path.unadopt(), config.clock()));
                 java.util.Set<Version> gone = new java.util.HashSet<>();
                 steps.forEach(m -> gone.add(m.version()));
-                path.unadopt().forEach(u -> gone.add(u.version));
+                path.unadopt().forEach(u -> gone.add(u.version()));
                 String after = text(state.currentVersionWithout(gone));
                 if (!undone.isEmpty()) {
                     SchemaDrift.record(session, runId, after, config.clock());
@@ -415,22 +415,22 @@ final class MigrationEngine {
         List<String> realigned = new ArrayList<>();
         for (HistoryState.Entry e : state.versionedEntries()) {
             if (e.isFailed()) {
-                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.failure.description());
-                cleared.add(e.key);
+                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum(), e.failure().description());
+                cleared.add(e.key());
             }
         }
         for (HistoryState.Entry e : state.repeatableEntries()) {
             if (e.isFailed()) {
-                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.key);
-                cleared.add(e.key);
+                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum(), e.key());
+                cleared.add(e.key());
             }
         }
         for (ResolvedMigration m : resolved) {
             HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
             if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
-                    && (!m.checksum().equals(e.checksum) || !m.description().equals(e.description))) {
+                    && (!m.checksum().equals(e.checksum()) || !m.description().equals(e.description()))) {
                 appendRepair(scope.run, session, e, Action.REALIGN, m.checksum(), m.description());
-                realigned.add(e.key);
+                realigned.add(e.key());
             }
         }
         LOG.info("Repaired {}: cleared failures {}, re-aligned checksums {}", session.describe(), cleared,
@@ -455,7 +455,7 @@ final class MigrationEngine {
                 }
                 UnfinishedMigrations.refuseWhileRunning(state, session, "markApplied(\"" + version + "\", ...)");
                 scope.run.startRanksAfter(state.maxRank());
-                HistoryRecord row = e.failure;
+                HistoryRecord row = e.failure();
                 session.history().append(scope.run.record(version.toString(),
                         script != null ? script.description() : row.description(), row.type(), row.script(),
                         script != null ? script.checksum() : row.checksum(), Action.MARK_APPLIED, Outcome.SUCCESS,
@@ -469,9 +469,9 @@ final class MigrationEngine {
 
     private void appendRepair(RunContext run, TargetSession session, HistoryState.Entry e, Action action,
                               String checksum, String description) {
-        var row = e.failure != null ? e.failure : e.applied;
-        session.history().append(run.record(e.version == null ? null : e.key, description, row.type(), row.script(),
-                checksum, action, Outcome.SUCCESS, config.clock().instant(), 0, null));
+        var row = e.failure() != null ? e.failure() : e.applied();
+        session.history().append(run.record(e.version() == null ? null : e.key(), description, row.type(),
+                row.script(), checksum, action, Outcome.SUCCESS, config.clock().instant(), 0, null));
     }
 
     /**

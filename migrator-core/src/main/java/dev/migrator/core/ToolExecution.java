@@ -137,9 +137,9 @@ final class ToolExecution {
                 undone.add(m.name());
                 HistoryState.Entry e = m.version() != null ? state.get(m.version()) : state.getRepeatable(m.description());
                 if (e != null && e.isAdopted()) {
-                    rows.add(run.record(e.applied.version(), e.applied.description(), e.applied.type(),
-                            e.applied.script(), e.checksum, Action.UNDO, Outcome.SUCCESS, config.clock().instant(), 0,
-                            null).withNote(Secrets.shorten("undone " + note, 2_000)));
+                    HistoryRecord a = e.applied();
+                    rows.add(run.record(a.version(), a.description(), a.type(), a.script(), e.checksum(), Action.UNDO,
+                            Outcome.SUCCESS, config.clock().instant(), 0, null).withNote(Secrets.shorten("undone " + note, 2_000)));
                 }
             }
             String changes = "applied " + (applied.isEmpty() ? "nothing" : String.join(", ", applied))
