@@ -111,8 +111,8 @@ final class MigrationEngine {
             }
             // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
             MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
-            try (RunScope scope = lock(session, target)) {
-                state = read(session);
+            try (LockedRun locked = lock(session, target)) {
+                state = locked.history();
                 resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
                 plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(), resume.from().keySet());
                 problems = resume.with(plan.problems());
@@ -124,15 +124,14 @@ final class MigrationEngine {
                     LOG.info("Migrating {} from version {}: {} pending", target, shown(before),
                             plan.pending().size());
                 }
-                scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
+                MigrationExecutor executor = new MigrationExecutor(locked.run, placeholders.secretValues());
                 List<AppliedMigration> applied = new ArrayList<>();
                 Version after = state.currentVersion();
                 try {
                     callbacks.run(Callbacks.BEFORE_MIGRATE);
                     boolean versionedDone = false;
                     for (ResolvedMigration m : plan.pending()) {
-                        scope.lock.checkHeld();
+                        locked.lock.checkHeld();
                         if (m.repeatable() && !versionedDone) {
                             versionedDone = true;
                             callbacks.run(Callbacks.AFTER_VERSIONED);
@@ -191,20 +190,19 @@ final class MigrationEngine {
             for (ResolvedMigration m : steps) {
                 prepared.put(m, prepare(session, m, true));
             }
-            try (RunScope scope = lock(session, target)) {
-                HistoryState state = read(session);
+            try (LockedRun locked = lock(session, target)) {
+                HistoryState state = locked.history();
                 RollbackPlanner.Path path = RollbackPlanner.plan(resolved, state, count, to);
                 steps = path.steps();
                 String before = text(state.currentVersion());
                 LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
-                scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
+                MigrationExecutor executor = new MigrationExecutor(locked.run, placeholders.secretValues());
                 List<AppliedMigration> undone = new ArrayList<>();
                 Callbacks.Run callbacks = callbacks(started);
                 try {
                     callbacks.run(Callbacks.BEFORE_UNDO);
                     for (ResolvedMigration m : steps) {
-                        scope.lock.checkHeld();
+                        locked.lock.checkHeld();
                         Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
                         callbacks.run(Callbacks.BEFORE_EACH_UNDO);
                         try {
@@ -220,7 +218,7 @@ final class MigrationEngine {
                     callbacks.runAfterError(Callbacks.AFTER_UNDO_ERROR, failure);
                     throw failure;
                 }
-                undone.addAll(Adoption.undo(scope.run, session, path.unadopt(), config.clock()));
+                undone.addAll(Adoption.undo(locked.run, session, path.unadopt(), config.clock()));
                 java.util.Set<Version> gone = new java.util.HashSet<>();
                 steps.forEach(m -> gone.add(m.version()));
                 path.unadopt().forEach(u -> gone.add(u.version()));
@@ -347,13 +345,12 @@ final class MigrationEngine {
         if (foreign == null) {
             return null;
         }
-        try (RunScope scope = lock(session, session.describe())) {
-            HistoryState state = read(session);
+        try (LockedRun locked = lock(session, session.describe())) {
+            HistoryState state = locked.history();
             if (ifFirstBoot && state.anyApplied()) {
                 return null;
             }
-            scope.run.startRanksAfter(state.maxRank());
-            return adoption.write(scope.run, session, state, foreign);
+            return adoption.write(locked.run, session, state, foreign);
         }
     }
 
@@ -361,19 +358,18 @@ final class MigrationEngine {
         // Discovers, as the other commands do, for the Flyway callbacks (beforeBaseline.sql): bad input is refused here
         // too, before anything is written.
         try (LogContext mdc = new LogContext(runId); Start started = start();
-             RunScope scope = lock(started.session(), started.session().describe())) {
+             LockedRun locked = lock(started.session(), started.session().describe())) {
             TargetSession session = started.session();
             Callbacks.Run callbacks = callbacks(started);
             try {
                 callbacks.run(Callbacks.BEFORE_BASELINE);
-                HistoryState state = read(session);
+                HistoryState state = locked.history();
                 if (state.maxRank() > 0) {
                     throw new ValidationException("Cannot baseline " + session.describe() + " at version " + version
                             + "; nothing was changed", List.of("the history already holds " + state.maxRank()
                             + " rows: baseline only a database that migrator has never migrated"));
                 }
-                scope.run.startRanksAfter(0);
-                session.history().append(scope.run.record(version.toString(), "<< Baseline >>",
+                session.history().append(locked.run.record(version.toString(), "<< Baseline >>",
                         MigrationType.BASELINE.name(), "<< Baseline >>", null, Action.BASELINE, Outcome.SUCCESS,
                         config.clock().instant(), 0, null));
                 LOG.info("Baselined {} at version {}", session.describe(), version);
@@ -392,11 +388,11 @@ final class MigrationEngine {
             if (!session.history().exists()) {
                 return new RepairResult(List.of(), List.of());
             }
-            try (RunScope scope = lock(session, session.describe())) {
+            try (LockedRun locked = lock(session, session.describe())) {
                 Callbacks.Run callbacks = callbacks(started);
                 try {
                     callbacks.run(Callbacks.BEFORE_REPAIR);
-                    RepairResult result = repair(scope, session, resolved);
+                    RepairResult result = repair(locked, session, resolved);
                     callbacks.run(Callbacks.AFTER_REPAIR);
                     return result;
                 } catch (RuntimeException failure) {
@@ -407,21 +403,20 @@ final class MigrationEngine {
         }
     }
 
-    private RepairResult repair(RunScope scope, TargetSession session, List<ResolvedMigration> resolved) {
-        HistoryState state = read(session);
+    private RepairResult repair(LockedRun locked, TargetSession session, List<ResolvedMigration> resolved) {
+        HistoryState state = locked.history();
         UnfinishedMigrations.refuseWhileRunning(state, session, "repair()");
-        scope.run.startRanksAfter(state.maxRank());
         List<String> cleared = new ArrayList<>();
         List<String> realigned = new ArrayList<>();
         for (HistoryState.Entry e : state.versionedEntries()) {
             if (e.isFailed()) {
-                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum(), e.failure().description());
+                appendRepair(locked.run, session, e, Action.REPAIR, e.checksum(), e.failure().description());
                 cleared.add(e.key());
             }
         }
         for (HistoryState.Entry e : state.repeatableEntries()) {
             if (e.isFailed()) {
-                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum(), e.key());
+                appendRepair(locked.run, session, e, Action.REPAIR, e.checksum(), e.key());
                 cleared.add(e.key());
             }
         }
@@ -429,7 +424,7 @@ final class MigrationEngine {
             HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
             if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
                     && (!m.checksum().equals(e.checksum()) || !m.description().equals(e.description()))) {
-                appendRepair(scope.run, session, e, Action.REALIGN, m.checksum(), m.description());
+                appendRepair(locked.run, session, e, Action.REALIGN, m.checksum(), m.description());
                 realigned.add(e.key());
             }
         }
@@ -443,8 +438,8 @@ final class MigrationEngine {
             TargetSession session = started.session();
             ResolvedMigration script = started.resolved().stream().filter(m -> version.equals(m.version()))
                     .findFirst().orElse(null);
-            try (RunScope scope = lock(session, session.describe())) {
-                HistoryState state = read(session);
+            try (LockedRun locked = lock(session, session.describe())) {
+                HistoryState state = locked.history();
                 HistoryState.Entry e = state.get(version);
                 if (e == null || !e.isFailed()) {
                     throw new ValidationException("Cannot mark version " + version + " as applied on "
@@ -454,9 +449,8 @@ final class MigrationEngine {
                             + "was then finished by hand"));
                 }
                 UnfinishedMigrations.refuseWhileRunning(state, session, "markApplied(\"" + version + "\", ...)");
-                scope.run.startRanksAfter(state.maxRank());
                 HistoryRecord row = e.failure();
-                session.history().append(scope.run.record(version.toString(),
+                session.history().append(locked.run.record(version.toString(),
                         script != null ? script.description() : row.description(), row.type(), row.script(),
                         script != null ? script.checksum() : row.checksum(), Action.MARK_APPLIED, Outcome.SUCCESS,
                         config.clock().instant(), 0, null).withNote(Secrets.shorten(Secrets.mask(reason), 2_000)));
@@ -549,20 +543,12 @@ final class MigrationEngine {
                 placeholders.secretValues());
     }
 
-    /** Takes the lock, creates the history if missing, and gives the run its identity. */
-    private RunScope lock(TargetSession session, String target) {
-        RunContext run = new RunContext(runId, session, target, config.installedBy(), config.clock(),
-                config.listener());
-        MigrationLock lock = MigrationLock.acquire(session.lock(), run.runId, config.lease(), config.lockTimeout(),
-                target, config.listener(), config.clock());
-        session.guard(lock::checkHeld);
-        try {
-            session.history().create();
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-        return new RunScope(run, lock);
+    /**
+     * The one way this engine takes the lock, for every command that writes history: a {@link LockedRun} gives the
+     * run its identity, and its {@code history()} the history read again under the lock, with ranks continuing it.
+     */
+    private LockedRun lock(TargetSession session, String target) {
+        return LockedRun.take(config, session, target, runId);
     }
 
     /** The MDC keys of one call: {@code migrator.run} from the start, {@code migrator.target} once connected. */
@@ -579,14 +565,6 @@ final class MigrationEngine {
         public void close() {
             MDC.remove("migrator.target");
             MDC.remove("migrator.run");
-        }
-    }
-
-    /** The lock and the run identity, released together. */
-    private record RunScope(RunContext run, MigrationLock lock) implements AutoCloseable {
-        @Override
-        public void close() {
-            lock.close();
         }
     }
 

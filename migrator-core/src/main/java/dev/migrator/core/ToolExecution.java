@@ -96,12 +96,8 @@ final class ToolExecution {
 
     private ExecResult locked(TargetSession session, String target, String runId, Adoption adoption,
                               List<ResolvedMigration> resolved, String shown) {
-        RunContext run = new RunContext(runId, session, target, config.installedBy(), config.clock(),
-                config.listener());
-        try (MigrationLock lock = MigrationLock.acquire(session.lock(), runId, config.lease(), config.lockTimeout(),
-                target, config.listener(), config.clock())) {
-            session.guard(lock::checkHeld);
-            session.history().create();
+        try (LockedRun locked = LockedRun.take(config, session, target, runId)) {
+            RunContext run = locked.run;
             Map<String, ForeignMigration> before = applied(session, adoption, resolved);
             Instant started = config.clock().instant();
             LOG.info("Running {} under the migration lock of {}: {}", tool.name(), target, shown);
@@ -111,8 +107,7 @@ final class ToolExecution {
             Map<String, ForeignMigration> after = applied(session, adoption, resolved);
 
             // Read now, under the lock, so the ranks follow whatever was written while the command ran.
-            HistoryState state = HistoryState.of(session.history().read());
-            run.startRanksAfter(state.maxRank());
+            HistoryState state = locked.history();
             List<HistoryRecord> rows = new ArrayList<>();
             List<String> applied = new ArrayList<>();
             List<String> undone = new ArrayList<>();
