@@ -112,69 +112,77 @@ final class MigrationEngine {
             // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
             MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             try (LockedRun locked = lock(session, target)) {
-                state = locked.history();
-                resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
-                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(), resume.from().keySet());
-                problems = resume.with(plan.problems());
-                if (!problems.isEmpty()) {
-                    throw validationFailed(UnfinishedMigrations.withLiveSessions(problems, state, session));
-                }
-                String before = text(state.currentVersion());
-                if (!plan.pending().isEmpty()) {
-                    LOG.info("Migrating {} from version {}: {} pending", target, shown(before),
-                            plan.pending().size());
-                }
-                MigrationExecutor executor = new MigrationExecutor(locked.run, placeholders.secretValues());
-                List<AppliedMigration> applied = new ArrayList<>();
-                Version after = state.currentVersion();
-                try {
-                    callbacks.run(Callbacks.BEFORE_MIGRATE);
-                    boolean versionedDone = false;
-                    for (ResolvedMigration m : plan.pending()) {
-                        locked.lock.checkHeld();
-                        if (m.repeatable() && !versionedDone) {
-                            versionedDone = true;
-                            callbacks.run(Callbacks.AFTER_VERSIONED);
-                            callbacks.run(Callbacks.BEFORE_REPEATABLES);
-                        }
-                        Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
-                        Integer from = m.version() == null ? null : resume.from().get(m.version());
-                        if (from != null) {
-                            LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and "
-                                    + "are unchanged", m.label(), from + 1, from);
-                            e = session.resume(e, from);
-                        }
-                        callbacks.run(Callbacks.BEFORE_EACH_MIGRATE);
-                        try {
-                            applied.add(executor.execute(m, e, Action.APPLY, notes.note(m)));
-                        } catch (RuntimeException failure) {
-                            callbacks.runAfterError(Callbacks.AFTER_EACH_MIGRATE_ERROR, failure);
-                            throw failure;
-                        }
-                        callbacks.run(Callbacks.AFTER_EACH_MIGRATE);
-                        if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
-                            after = m.version();
-                        }
-                    }
-                    if (!versionedDone) {
-                        callbacks.run(Callbacks.AFTER_VERSIONED);
-                    }
-                    callbacks.run(Callbacks.AFTER_MIGRATE);
-                    if (!applied.isEmpty()) {
-                        callbacks.run(Callbacks.AFTER_MIGRATE_APPLIED);
-                    }
-                } catch (RuntimeException failure) {
-                    callbacks.runAfterError(Callbacks.AFTER_MIGRATE_ERROR, failure);
-                    throw failure;
-                }
-                if (!applied.isEmpty()) {
-                    SchemaDrift.record(session, runId, text(after), config.clock());
-                }
-                LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
-                        applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
-                return new MigrateResult(applied, before, text(after), target);
+                return migrateLocked(locked, started, upTo, prepared, callbacks, notes, start);
             }
         }
+    }
+
+    /**
+     * Steps 3 and 4 of the design note: under the lock, the history read again and the plan made again (an instance
+     * that waited finds the holder's work done), then every pending migration applied and recorded.
+     */
+    private MigrateResult migrateLocked(LockedRun locked, Start started, Version upTo,
+                                        Map<ResolvedMigration, Executable> prepared, Callbacks.Run callbacks,
+                                        MigrationLinter.Result notes, long start) {
+        List<ResolvedMigration> resolved = started.resolved();
+        TargetSession session = started.session();
+        String target = locked.run.target;
+        HistoryState state = locked.history();
+        Resumption resume = Resumption.of(resolved, state,
+                m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
+        MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
+                resume.from().keySet());
+        List<String> problems = resume.with(plan.problems());
+        if (!problems.isEmpty()) {
+            throw validationFailed(UnfinishedMigrations.withLiveSessions(problems, state, session));
+        }
+        String before = text(state.currentVersion());
+        if (!plan.pending().isEmpty()) {
+            LOG.info("Migrating {} from version {}: {} pending", target, shown(before), plan.pending().size());
+        }
+        MigrationExecutor executor = new MigrationExecutor(locked.run, placeholders.secretValues());
+        java.util.function.Function<ResolvedMigration, Executable> prepareOne = m -> resumed(session, m,
+                prepared.computeIfAbsent(m, k -> prepare(session, k, false)), resume);
+        java.util.function.BiFunction<ResolvedMigration, Executable, AppliedMigration> applyOne =
+                (m, e) -> executor.execute(m, e, Action.APPLY, notes.note(m));
+        List<ResolvedMigration> pending = plan.pending();
+        int repeatables = firstRepeatable(pending);
+        List<AppliedMigration> applied;
+        try {
+            callbacks.run(Callbacks.BEFORE_MIGRATE);
+            applied = new ArrayList<>(runSteps(locked, pending.subList(0, repeatables), callbacks,
+                    Callbacks.BEFORE_EACH_MIGRATE, Callbacks.AFTER_EACH_MIGRATE,
+                    Callbacks.AFTER_EACH_MIGRATE_ERROR, prepareOne, applyOne));
+            if (repeatables < pending.size()) {
+                locked.lock.checkHeld(); // before the callbacks between the two groups, as before each step
+            }
+            callbacks.run(Callbacks.AFTER_VERSIONED);
+            if (repeatables < pending.size()) {
+                callbacks.run(Callbacks.BEFORE_REPEATABLES);
+                applied.addAll(runSteps(locked, pending.subList(repeatables, pending.size()), callbacks,
+                        Callbacks.BEFORE_EACH_MIGRATE, Callbacks.AFTER_EACH_MIGRATE,
+                        Callbacks.AFTER_EACH_MIGRATE_ERROR, prepareOne, applyOne));
+            }
+            callbacks.run(Callbacks.AFTER_MIGRATE);
+            if (!applied.isEmpty()) {
+                callbacks.run(Callbacks.AFTER_MIGRATE_APPLIED);
+            }
+        } catch (RuntimeException failure) {
+            callbacks.runAfterError(Callbacks.AFTER_MIGRATE_ERROR, failure);
+            throw failure;
+        }
+        Version after = state.currentVersion();
+        for (ResolvedMigration m : pending.subList(0, applied.size())) {
+            if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
+                after = m.version();
+            }
+        }
+        if (!applied.isEmpty()) {
+            SchemaDrift.record(session, runId, text(after), config.clock());
+        }
+        LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
+                applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
+        return new MigrateResult(applied, before, text(after), target);
     }
 
     RollbackResult rollback(int count, Version to) {
@@ -201,18 +209,10 @@ final class MigrationEngine {
                 Callbacks.Run callbacks = callbacks(started);
                 try {
                     callbacks.run(Callbacks.BEFORE_UNDO);
-                    for (ResolvedMigration m : steps) {
-                        locked.lock.checkHeld();
-                        Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
-                        callbacks.run(Callbacks.BEFORE_EACH_UNDO);
-                        try {
-                            undone.add(executor.execute(m, e, Action.UNDO));
-                        } catch (RuntimeException failure) {
-                            callbacks.runAfterError(Callbacks.AFTER_EACH_UNDO_ERROR, failure);
-                            throw failure;
-                        }
-                        callbacks.run(Callbacks.AFTER_EACH_UNDO);
-                    }
+                    undone.addAll(runSteps(locked, steps, callbacks, Callbacks.BEFORE_EACH_UNDO,
+                            Callbacks.AFTER_EACH_UNDO, Callbacks.AFTER_EACH_UNDO_ERROR,
+                            m -> prepared.computeIfAbsent(m, k -> prepare(session, k, true)),
+                            (m, e) -> executor.execute(m, e, Action.UNDO)));
                     callbacks.run(Callbacks.AFTER_UNDO);
                 } catch (RuntimeException failure) {
                     callbacks.runAfterError(Callbacks.AFTER_UNDO_ERROR, failure);
@@ -231,6 +231,53 @@ final class MigrationEngine {
                 return new RollbackResult(undone, before, after, target);
             }
         }
+    }
+
+    /**
+     * The loop migrate() and rollback() share, under the lock: before each step the lock is checked (a lost lease
+     * stops the run before anything more runs), then the step is prepared and run between its Flyway callbacks.
+     * Returns what ran, in order; a failing step's error propagates after its {@code afterEachError} callback.
+     */
+    private static List<AppliedMigration> runSteps(LockedRun locked, List<ResolvedMigration> steps,
+                                                   Callbacks.Run callbacks, String beforeEach, String afterEach,
+                                                   String afterEachError,
+                                                   java.util.function.Function<ResolvedMigration, Executable> prepare,
+                                                   java.util.function.BiFunction<ResolvedMigration, Executable,
+                                                           AppliedMigration> run) {
+        List<AppliedMigration> done = new ArrayList<>();
+        for (ResolvedMigration m : steps) {
+            locked.lock.checkHeld();
+            Executable e = prepare.apply(m);
+            callbacks.run(beforeEach);
+            try {
+                done.add(run.apply(m, e));
+            } catch (RuntimeException failure) {
+                callbacks.runAfterError(afterEachError, failure);
+                throw failure;
+            }
+            callbacks.run(afterEach);
+        }
+        return done;
+    }
+
+    /** Where the repeatables start in a plan's pending list (they come after every versioned migration). */
+    private static int firstRepeatable(List<ResolvedMigration> pending) {
+        int i = 0;
+        while (i < pending.size() && !pending.get(i).repeatable()) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A FAILED migration's executable, resumed after the statements its failed run committed, if it resumes. */
+    private static Executable resumed(TargetSession session, ResolvedMigration m, Executable e, Resumption resume) {
+        Integer from = m.version() == null ? null : resume.from().get(m.version());
+        if (from == null) {
+            return e;
+        }
+        LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and are unchanged",
+                m.label(), from + 1, from);
+        return session.resume(e, from);
     }
 
     List<MigrationStatus> info() {
