@@ -63,16 +63,16 @@ final class HistoryState {
         /** This entry once {@code row} is folded in. */
         Entry with(HistoryRecord row) {
             return switch (row.outcome()) {
-                case STARTED, FAILED -> failed(row);
+                case STARTED, FAILED -> withFailure(row);
                 // Rolled back entirely: the migration is as it was; only an open STARTED of the same attempt closes.
-                case REVERTED -> failure != null && failure.outcome() == Outcome.STARTED ? failed(null) : this;
+                case REVERTED -> failure != null && failure.outcome() == Outcome.STARTED ? withFailure(null) : this;
                 case SUCCESS -> switch (row.action()) {
                     case APPLY, BASELINE, MARK_APPLIED, ADOPT ->
                             new Entry(version, key, row, row.checksum(), row.description(), null, null, row.rank());
                     // An undone adoption leaves the migration as it was before: never applied, not rolled back.
                     case UNDO -> new Entry(version, key, null, null, description, isAdopted() ? null : row, null,
                             appliedRank);
-                    case REPAIR -> failed(null);
+                    case REPAIR -> withFailure(null);
                     case REALIGN -> new Entry(version, key, applied, row.checksum(), row.description(), undone,
                             failure, appliedRank);
                     // Not folded: HistoryState.of skips EXEC rows before they get here.
@@ -81,7 +81,7 @@ final class HistoryState {
             };
         }
 
-        private Entry failed(HistoryRecord row) {
+        private Entry withFailure(HistoryRecord row) {
             return new Entry(version, key, applied, checksum, description, undone, row, appliedRank);
         }
     }
