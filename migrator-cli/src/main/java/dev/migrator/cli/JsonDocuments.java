@@ -8,7 +8,7 @@ import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.ValidationException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.core.LintFinding;
 import dev.migrator.core.MigrationPlan;
 import dev.migrator.core.MigrationStatus;

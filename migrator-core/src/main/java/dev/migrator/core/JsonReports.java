@@ -57,7 +57,7 @@ final class JsonReports {
             if (t.error() != null) {
                 json.beginObject("error");
                 json.field("type", t.error().getClass().getSimpleName());
-                json.field("message", dev.migrator.api.spi.Secrets.mask(String.valueOf(t.error().getMessage())));
+                json.field("message", dev.migrator.api.internal.Secrets.mask(String.valueOf(t.error().getMessage())));
                 json.endObject();
             }
             json.endObject();

@@ -1,6 +1,6 @@
 package dev.migrator.jdbc;
 
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.jdbc.internal.JdbcUrls;
 
 import javax.sql.DataSource;

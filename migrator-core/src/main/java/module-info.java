@@ -1,0 +1,10 @@
+/**
+ * The engine: {@link dev.migrator.core.Migrator} and its results. An application that scans {@code classpath:}
+ * locations on the module path opens its migration packages (see docs/jpms.md).
+ */
+module dev.migrator.core {
+    requires transitive dev.migrator.api;
+    requires org.slf4j;
+
+    exports dev.migrator.core;
+}
