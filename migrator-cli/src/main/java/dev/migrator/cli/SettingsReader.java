@@ -94,9 +94,11 @@ final class SettingsReader {
         flag(Option.QUIET);
         String urlB = command.takes(Option.URL_B) ? value(Option.URL_B) : null;
         boolean againstMigrations = command.takes(Option.AGAINST_MIGRATIONS) && flag(Option.AGAINST_MIGRATIONS);
-        if (command == Command.DIFF && (urlB == null || urlB.isBlank()) == !againstMigrations) {
-            throw new UsageException("diff needs exactly one of --url-b URL (another database) or "
-                    + "--against-migrations (what the migrations produce)", command);
+        boolean twoTargets = command == Command.DIFF && value(Option.TARGETS) != null;
+        if (command == Command.DIFF && (urlB == null || urlB.isBlank() ? 0 : 1) + (againstMigrations ? 1 : 0)
+                + (twoTargets ? 1 : 0) != 1) {
+            throw new UsageException("diff needs exactly one of --url-b URL (another database), --targets FILE (a "
+                    + "file of two targets) or --against-migrations (what the migrations produce)", command);
         }
         String metricsFile = value(Option.METRICS_FILE);
         return Settings.builder()

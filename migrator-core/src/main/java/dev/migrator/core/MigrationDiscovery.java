@@ -117,8 +117,11 @@ final class MigrationDiscovery {
                 List<ResourceScanner.Resource> found = scanner.scan(location);
                 if (found == null) {
                     if (!defaultLocation) {
-                        problems.add("location '" + location + "' does not exist: check the path, or remove it from "
-                                + "locations(...)");
+                        // The absolute path: a relative one depends on the working directory, the usual slip.
+                        String resolved = location.startsWith("filesystem:") ? " (" + scanner.resolved(location) + ")"
+                                : "";
+                        problems.add("location '" + location + "'" + resolved + " does not exist: check the path, or "
+                                + "remove it from locations(...)");
                     }
                     continue;
                 }

@@ -62,7 +62,7 @@ final class SqlSessionLock implements SessionLock {
                         + "session that does not hold it: the connection goes through a pooler in transaction mode "
                         + "(PgBouncer pool_mode=transaction), where a session lock protects nothing. Connect migrator "
                         + "to the server or to a session-mode pool, or choose the lease lock with "
-                        + "JdbcTarget.leaseLock() (CLI: --lock lease)");
+                        + "JdbcTarget.leaseLock()");
             }
             return held;
         } catch (SQLException e) {
