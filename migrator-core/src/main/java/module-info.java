@@ -5,7 +5,6 @@
 module dev.migrator.core {
     requires transitive dev.migrator.api;
     requires org.slf4j;
-    requires com.fasterxml.jackson.databind;
 
     exports dev.migrator.core;
 }

@@ -26,7 +26,7 @@ import java.util.List;
  * rename or remove a key only with a new {@link #SCHEMA_VERSION}; adding one is allowed.
  */
 final class JsonDocuments {
-    /** Follows core's reports (JsonReports.SCHEMA_VERSION): one number for every document of a release. */
+    /** Core's number (its JsonReports.SCHEMA_VERSION, held equal by SchemaVersionTest): one for every document. */
     static final int SCHEMA_VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -113,8 +113,8 @@ final class Adoption {
         List<AppliedMigration> undone = new ArrayList<>();
         for (int i = adopted.size() - 1; i >= 0; i--) {
             HistoryState.Entry e = adopted.get(i);
-            HistoryRecord a = e.applied;
-            rows.add(run.record(a.version(), a.description(), a.type(), a.script(), e.checksum, Action.UNDO,
+            HistoryRecord a = e.applied();
+            rows.add(run.record(a.version(), a.description(), a.type(), a.script(), e.checksum(), Action.UNDO,
                     Outcome.SUCCESS, clock.instant(), 0, null).withNote("adoption undone: nothing was run"));
             if (!e.isBaseline()) {
                 undone.add(new AppliedMigration(a.version(), a.description(), MigrationPlanner.typeOf(a), a.script(),

@@ -16,25 +16,25 @@ import java.util.Map;
  */
 final class HistoryState {
 
-    /** Where one migration (a version, or a repeatable's description) stands after all its rows. */
-    static final class Entry {
-        final Version version;
-        final String key;
-        /** The row of the current application (or baseline); null when never applied or undone. */
-        HistoryRecord applied;
-        /** The checksum and description the application is now recorded with (after any REALIGN). */
-        String checksum;
-        String description;
-        /** The latest successful undo, when the migration is currently undone. */
-        HistoryRecord undone;
-        /** The row of an unresolved failure: FAILED, or STARTED with no row after it. */
-        HistoryRecord failure;
-        /** The rank at which the current application happened, for ordering undo by application time. */
-        int appliedRank;
+    /**
+     * Where one migration (a version, or a repeatable's description) stands after all its rows. Each row folded in
+     * gives a new entry.
+     *
+     * @param version     the version, null for a repeatable
+     * @param key         the version as text, or the repeatable's description: what history rows name it by
+     * @param applied     the row of the current application (or baseline); null when never applied or undone
+     * @param checksum    the checksum the application is now recorded with (after any REALIGN)
+     * @param description the description the application is now recorded with (after any REALIGN)
+     * @param undone      the latest successful undo, when the migration is currently undone
+     * @param failure     the row of an unresolved failure: FAILED, or STARTED with no row after it
+     * @param appliedRank the rank at which the current application happened, for ordering undo by application time
+     */
+    record Entry(Version version, String key, HistoryRecord applied, String checksum, String description,
+                 HistoryRecord undone, HistoryRecord failure, int appliedRank) {
 
-        Entry(Version version, String key) {
-            this.version = version;
-            this.key = key;
+        /** A migration no row names yet. */
+        static Entry none(Version version, String key) {
+            return new Entry(version, key, null, null, null, null, null, 0);
         }
 
         boolean isApplied() {
@@ -58,6 +58,31 @@ final class HistoryState {
         /** The server session id of an unfinished (STARTED) attempt, or null. */
         String startedSession() {
             return failure != null && failure.outcome() == Outcome.STARTED ? failure.sessionId() : null;
+        }
+
+        /** This entry once {@code row} is folded in. */
+        Entry with(HistoryRecord row) {
+            return switch (row.outcome()) {
+                case STARTED, FAILED -> withFailure(row);
+                // Rolled back entirely: the migration is as it was; only an open STARTED of the same attempt closes.
+                case REVERTED -> failure != null && failure.outcome() == Outcome.STARTED ? withFailure(null) : this;
+                case SUCCESS -> switch (row.action()) {
+                    case APPLY, BASELINE, MARK_APPLIED, ADOPT ->
+                            new Entry(version, key, row, row.checksum(), row.description(), null, null, row.rank());
+                    // An undone adoption leaves the migration as it was before: never applied, not rolled back.
+                    case UNDO -> new Entry(version, key, null, null, description, isAdopted() ? null : row, null,
+                            appliedRank);
+                    case REPAIR -> withFailure(null);
+                    case REALIGN -> new Entry(version, key, applied, row.checksum(), row.description(), undone,
+                            failure, appliedRank);
+                    // Not folded: HistoryState.of skips EXEC rows before they get here.
+                    case EXEC -> this;
+                };
+            };
+        }
+
+        private Entry withFailure(HistoryRecord row) {
+            return new Entry(version, key, applied, checksum, description, undone, row, appliedRank);
         }
     }
 
@@ -93,16 +118,17 @@ final class HistoryState {
             }
             Entry e;
             if (row.version() == null) {
-                e = repeatable.computeIfAbsent(row.description(), d -> new Entry(null, d));
+                e = repeatable.getOrDefault(row.description(), Entry.none(null, row.description()));
+                repeatable.put(e.key(), e.with(row));
             } else {
                 Version v = Version.parse(row.version());
-                e = versioned.computeIfAbsent(v, k -> new Entry(k, k.toString()));
+                e = versioned.getOrDefault(v, Entry.none(v, v.toString()));
+                versioned.put(v, e.with(row));
             }
             // Undoing an adoption runs nothing, so the objects repeatables build on did not change.
             if (row.action() == Action.UNDO && row.outcome() == Outcome.SUCCESS && !e.isAdopted()) {
                 lastUndoRank = row.rank();
             }
-            apply(e, row);
         }
         for (Entry e : versioned.values()) {
             if (e.isBaseline() && (baseline == null || e.version.compareTo(baseline) > 0)) {
@@ -110,43 +136,6 @@ final class HistoryState {
             }
         }
         return new HistoryState(versioned, repeatable, baseline, maxRank, lastUndoRank);
-    }
-
-    private static void apply(Entry e, HistoryRecord row) {
-        switch (row.outcome()) {
-            case STARTED -> e.failure = row;
-            case REVERTED -> {
-                // Rolled back entirely: the migration is as it was; only an open STARTED of the same attempt closes.
-                if (e.failure != null && e.failure.outcome() == Outcome.STARTED) {
-                    e.failure = null;
-                }
-            }
-            case FAILED -> e.failure = row;
-            case SUCCESS -> {
-                switch (row.action()) {
-                    case APPLY, BASELINE, MARK_APPLIED, ADOPT -> {
-                        e.applied = row;
-                        e.appliedRank = row.rank();
-                        e.checksum = row.checksum();
-                        e.description = row.description();
-                        e.undone = null;
-                        e.failure = null;
-                    }
-                    case UNDO -> {
-                        // An undone adoption leaves the migration as it was before: never applied, not rolled back.
-                        e.undone = e.isAdopted() ? null : row;
-                        e.applied = null;
-                        e.checksum = null;
-                        e.failure = null;
-                    }
-                    case REPAIR -> e.failure = null;
-                    case REALIGN -> {
-                        e.checksum = row.checksum();
-                        e.description = row.description();
-                    }
-                }
-            }
-        }
     }
 
     Entry get(Version version) {
@@ -178,7 +167,7 @@ final class HistoryState {
                 adopted.add(e);
             }
         }
-        adopted.sort(java.util.Comparator.comparingInt(e -> e.appliedRank));
+        adopted.sort(java.util.Comparator.comparingInt(Entry::appliedRank));
         return adopted;
     }
 

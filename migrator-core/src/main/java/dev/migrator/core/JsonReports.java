@@ -1,120 +1,112 @@
 package dev.migrator.core;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The JSON documents of {@code docs/json-report.md}. Pipelines parse these: do not rename or remove a key without a
- * new {@code schemaVersion} and a note in the changelog. Adding keys is allowed.
+ * The JSON documents of {@code docs/json-report.md} that core writes (migrate, rollback, fleet, adopt, exec), through
+ * the one {@link JsonWriter}. Pipelines parse these: do not rename or remove a key without a new
+ * {@link #SCHEMA_VERSION} and a note in the changelog. Adding keys is allowed.
  */
 final class JsonReports {
+    /** The version of every JSON document of a release, core's and the CLI's. */
     static final int SCHEMA_VERSION = 1;
-    // Configured once here and never changed: ObjectMapper is thread-safe for reading and writing after that.
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonReports() {
     }
 
     static String migrate(MigrateResult r) {
-        ObjectNode root = header("migrate", r.target());
-        root.put("versionBefore", r.versionBefore());
-        root.put("versionAfter", r.versionAfter());
-        migrations(root.putArray("migrations"), r.applied());
-        return write(root);
+        JsonWriter json = header("migrate", true, r.target());
+        json.field("versionBefore", r.versionBefore());
+        json.field("versionAfter", r.versionAfter());
+        migrations(json, r.applied());
+        return json.endObject().toString();
     }
 
     static String rollback(RollbackResult r) {
-        ObjectNode root = header("rollback", r.target());
-        root.put("versionBefore", r.versionBefore());
-        root.put("versionAfter", r.versionAfter());
-        migrations(root.putArray("migrations"), r.undone());
-        return write(root);
+        JsonWriter json = header("rollback", true, r.target());
+        json.field("versionBefore", r.versionBefore());
+        json.field("versionAfter", r.versionAfter());
+        migrations(json, r.undone());
+        return json.endObject().toString();
     }
 
     static String fleet(FleetResult r) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("operation", r.operation());
-        root.put("success", r.succeeded());
-        root.put("fleet", true);
-        ObjectNode summary = root.putObject("summary");
-        summary.put("targets", r.targets().size());
+        JsonWriter json = new JsonWriter(1024).beginObject();
+        json.field("schemaVersion", SCHEMA_VERSION);
+        json.field("operation", r.operation());
+        json.field("success", r.succeeded());
+        json.field("fleet", true);
+        json.beginObject("summary");
+        json.field("targets", r.targets().size());
         for (FleetOutcome o : FleetOutcome.values()) {
-            summary.put(o.name().toLowerCase(java.util.Locale.ROOT), r.count(o));
+            json.field(o.name().toLowerCase(Locale.ROOT), r.count(o));
         }
-        summary.put("durationMs", r.duration().toMillis());
-        ArrayNode targets = root.putArray("targets");
+        json.field("durationMs", r.duration().toMillis());
+        json.endObject();
+        json.beginArray("targets");
         for (FleetTargetResult t : r.targets()) {
-            ObjectNode o = targets.addObject();
-            o.put("name", t.name());
-            o.put("group", t.group());
-            o.put("outcome", t.outcome().name());
-            o.put("versionBefore", t.versionBefore());
-            o.put("versionAfter", t.versionAfter());
-            o.put("durationMs", t.duration().toMillis());
-            migrations(o.putArray("migrations"), t.applied());
+            json.beginObject();
+            json.field("name", t.name());
+            json.field("group", t.group());
+            json.field("outcome", t.outcome().name());
+            json.field("versionBefore", t.versionBefore());
+            json.field("versionAfter", t.versionAfter());
+            json.field("durationMs", t.duration().toMillis());
+            migrations(json, t.applied());
             if (t.error() != null) {
-                ObjectNode error = o.putObject("error");
-                error.put("type", t.error().getClass().getSimpleName());
-                error.put("message", dev.migrator.api.internal.Secrets.mask(String.valueOf(t.error().getMessage())));
+                json.beginObject("error");
+                json.field("type", t.error().getClass().getSimpleName());
+                json.field("message", dev.migrator.api.internal.Secrets.mask(String.valueOf(t.error().getMessage())));
+                json.endObject();
             }
+            json.endObject();
         }
-        return write(root);
+        json.endArray();
+        return json.endObject().toString();
     }
 
     static String adopt(AdoptResult r) {
-        ObjectNode root = header("adopt", r.target());
-        root.put("tool", r.tool());
-        root.put("table", r.table());
-        root.put("versionAfter", r.versionAfter());
-        var adopted = root.putArray("adopted");
-        r.adopted().forEach(adopted::add);
-        return write(root);
+        JsonWriter json = header("adopt", true, r.target());
+        json.field("tool", r.tool());
+        json.field("table", r.table());
+        json.field("versionAfter", r.versionAfter());
+        json.field("adopted", r.adopted());
+        return json.endObject().toString();
     }
 
     static String exec(ExecResult r) {
-        ObjectNode root = header("exec", r.target());
-        root.put("success", r.succeeded());
-        root.put("tool", r.tool());
-        root.put("command", r.command());
-        root.put("exitCode", r.exitCode());
-        root.put("durationMs", r.duration().toMillis());
-        var applied = root.putArray("applied");
-        r.applied().forEach(applied::add);
-        var undone = root.putArray("undone");
-        r.undone().forEach(undone::add);
-        return write(root);
+        JsonWriter json = header("exec", r.succeeded(), r.target());
+        json.field("tool", r.tool());
+        json.field("command", r.command());
+        json.field("exitCode", r.exitCode());
+        json.field("durationMs", r.duration().toMillis());
+        json.field("applied", r.applied());
+        json.field("undone", r.undone());
+        return json.endObject().toString();
     }
 
-    private static ObjectNode header(String operation, String target) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("operation", operation);
-        root.put("success", true);
-        root.put("target", target);
-        return root;
+    /** An open document with the four keys every document starts with. */
+    private static JsonWriter header(String operation, boolean success, String target) {
+        JsonWriter json = new JsonWriter().beginObject();
+        json.field("schemaVersion", SCHEMA_VERSION);
+        json.field("operation", operation);
+        json.field("success", success);
+        json.field("target", target);
+        return json;
     }
 
-    private static void migrations(ArrayNode array, List<AppliedMigration> list) {
+    private static void migrations(JsonWriter json, List<AppliedMigration> list) {
+        json.beginArray("migrations");
         for (AppliedMigration m : list) {
-            ObjectNode o = array.addObject();
-            o.put("version", m.version());
-            o.put("description", m.description());
-            o.put("type", m.type().name());
-            o.put("script", m.script());
-            o.put("durationMs", m.duration().toMillis());
+            json.beginObject();
+            json.field("version", m.version());
+            json.field("description", m.description());
+            json.field("type", m.type().name());
+            json.field("script", m.script());
+            json.field("durationMs", m.duration().toMillis());
+            json.endObject();
         }
-    }
-
-    private static String write(ObjectNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree of plain values", e);
-        }
+        json.endArray();
     }
 }

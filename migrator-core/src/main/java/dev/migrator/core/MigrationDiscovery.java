@@ -48,162 +48,33 @@ final class MigrationDiscovery {
     /** Every migration, sorted: versioned by version, then repeatables by description. */
     List<ResolvedMigration> discover(List<String> locations, boolean defaultLocation, List<Migration<?>> explicit) {
         List<String> problems = new ArrayList<>();
-        List<ResourceScanner.Resource> resources = new ArrayList<>();
         Map<ResourceScanner.Resource, String> locationOf = new HashMap<>();
-        for (String location : locations) {
-            try {
-                List<ResourceScanner.Resource> found = scanner.scan(location);
-                if (found != null) {
-                    found.forEach(r -> locationOf.put(r, location));
-                }
-                if (found == null && !defaultLocation) {
-                    // The absolute path: a relative one depends on the working directory, the usual slip.
-                    String resolved = location.startsWith("filesystem:") ? " (" + scanner.resolved(location) + ")" : "";
-                    problems.add("location '" + location + "'" + resolved + " does not exist: check the path, or "
-                            + "remove it from locations(...)");
-                }
-                if (found != null) {
-                    resources.addAll(found);
-                    if (!defaultLocation && found.stream().noneMatch(r -> mayBeMigration(r, target))) {
-                        LOG.warn("Location '{}' holds no migration: nothing named like V1__name{} or a migration class "
-                                + "was found in {}. Check the path", location, target.scriptSuffix(),
-                                scanner.resolved(location));
-                    }
-                }
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-            }
-        }
+        List<ResourceScanner.Resource> resources = scan(locations, defaultLocation, locationOf, problems);
 
         Map<String, ResourceScanner.Resource> sidecars = sidecars(resources, target.scriptSuffix(), problems);
-        Map<Version, ResolvedMigration> versioned = new HashMap<>();
-        Map<String, ResolvedMigration> repeatable = new HashMap<>();
-        Map<Version, MigrationSource> undos = new LinkedHashMap<>();
-        String suffix = target.scriptSuffix();
-        MigrationType scriptType = suffix.equalsIgnoreCase(".json") ? MigrationType.JSON : MigrationType.SQL;
-        LiquibaseMigrations liquibase = new LiquibaseMigrations(scriptType == MigrationType.SQL);
-
+        Found found = new Found(target.scriptSuffix(), problems);
         for (ResourceScanner.Resource r : resources) {
             if (r.name().endsWith(".class")) {
-                if (!JAVA_MIGRATION_NAME.matcher(r.name()).matches()) {
-                    continue; // helpers, inner classes and anything else not named like a migration
-                }
-                Migration<?> m = instantiate(r, problems);
-                if (m != null) {
-                    addJava(m, r.path(), versioned, repeatable, problems);
-                }
-                continue;
-            }
-            // The suffix is matched ignoring case, as Flyway does: V2__x.SQL is a migration, never silently skipped.
-            if (!hasSuffix(r.name(), suffix)) {
-                continue;
-            }
-            String base = r.name().substring(0, r.name().length() - suffix.length());
-            String event = Callbacks.eventOf(base);
-            NameParts name = null;
-            if (event == null) {
-                try {
-                    name = NameParts.parse(base);
-                } catch (ConfigurationException e) {
-                    // Not named like a migration: a Liquibase formatted-SQL changelog is one, whatever its name.
-                    if (!liquibase.offer(r, locationOf.get(r), problems)) {
-                        problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the "
-                                + "location");
+                if (JAVA_MIGRATION_NAME.matcher(r.name()).matches()) {
+                    Migration<?> m = instantiate(r, problems);
+                    if (m != null) {
+                        addJava(m, r.path(), found.versioned, found.repeatable, problems);
                     }
-                    continue;
-                }
-            }
-            if (name != null && name.version() != null && name.version().length() > MAX_VERSION_LENGTH) {
-                problems.add(r.path() + ": the version " + name.version() + " has " + name.version().length()
-                        + " characters, more than the history holds (" + MAX_VERSION_LENGTH + "); use a shorter one");
-                continue;
-            }
-            byte[] content;
-            try {
-                content = r.read();
-            } catch (java.io.UncheckedIOException e) {
-                problems.add(r.path() + " cannot be read: " + e.getCause().getMessage());
-                continue;
-            }
-            ScriptConfig sidecar = null;
-            ResourceScanner.Resource conf = sidecars.remove(r.path());
-            if (conf != null) {
-                sidecar = ScriptConfig.parse(conf.path(), conf.read(), problems);
-                if (sidecar == null) {
-                    continue;
-                }
-                content = sidecar.toUtf8(content);
-            }
-            String encoding = ScriptEncoding.problem(content);
-            if (encoding != null) {
-                problems.add(r.path() + " " + encoding);
-                continue;
-            }
-            MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), content,
-                    sidecar == null ? null : sidecar.transaction());
-            if (script.transaction() != null && script.text().contains("migrator:transaction")) {
-                problems.add(r.path() + " says -- migrator:transaction and its " + conf.name() + " says "
-                        + "executeInTransaction: say it once, in one of them");
-            }
-            if (script.mayHoldPlaceholders()) {
-                Placeholders.Unknown unknown = placeholders.unknown(script.text());
-                for (String u : unknown.listed()) {
-                    problems.add(r.path() + " " + u + " is not a known placeholder: pass it with placeholders(...) "
-                            + "or remove it");
-                }
-                if (unknown.count() > unknown.listed().size()) {
-                    problems.add(r.path() + " holds " + (unknown.count() - unknown.listed().size()) + " more unknown "
-                            + "placeholders (" + unknown.count() + " in all; the first " + unknown.listed().size()
-                            + " are listed): pass them with placeholders(...), or turn placeholderReplacement off");
-                }
-            }
-            if (event != null) {
-                callbacks.add(event, script, problems);
-                continue;
-            }
-            Version version = name.version() == null ? null : Version.parse(name.version());
-            switch (name.prefix()) {
-                case "U" -> {
-                    MigrationSource clash = undos.put(version, script);
-                    if (clash != null) {
-                        problems.add("two undo scripts for version " + name.version() + ": " + pathOf(clash) + " and "
-                                + r.path() + "; keep one");
-                    }
-                }
-                case "R" -> put(repeatable, name.description(),
-                        new ResolvedMigration(null, name.description(), scriptType,
-                                checksums.of(script.content()), script, null),
-                        problems);
-                default -> put(versioned, version,
-                        new ResolvedMigration(version, name.description(), scriptType,
-                                checksums.of(script.content()), script, null),
-                        problems);
+                } // else helpers, inner classes and anything else not named like a migration
+            } else if (hasSuffix(r.name(), found.suffix)) {
+                // The suffix is matched ignoring case, as Flyway does: V2__x.SQL is a migration, never skipped.
+                script(r, locationOf.get(r), sidecars, found);
             }
         }
         for (Migration<?> m : explicit) {
-            addJava(m, m.getClass().getName(), versioned, repeatable, problems);
+            addJava(m, m.getClass().getName(), found.versioned, found.repeatable, problems);
         }
-        for (ResolvedMigration m : liquibase.migrations(placeholders, problems)) {
-            put(versioned, m.version(), m, problems);
+        for (ResolvedMigration m : found.liquibase.migrations(placeholders, problems)) {
+            put(found.versioned, m.version(), m, problems);
         }
 
-        List<ResolvedMigration> all = new ArrayList<>(versioned.size() + repeatable.size());
-        for (ResolvedMigration m : versioned.values()) {
-            MigrationSource undo = undos.remove(m.version());
-            MigrationSource down = m.down();
-            if (undo != null && down != null) {
-                problems.add(m.script() + " overrides down() and " + pathOf(undo) + " also undoes version "
-                        + m.version() + ": keep one of them");
-            } else if (undo != null) {
-                down = undo;
-            }
-            all.add(new ResolvedMigration(m.version(), m.description(), m.type(), m.checksum(), m.up(), down));
-        }
-        for (Map.Entry<Version, MigrationSource> orphan : undos.entrySet()) {
-            problems.add(pathOf(orphan.getValue()) + " undoes version " + orphan.getKey()
-                    + ", but no versioned migration has that version: rename it to match its V file, or delete it");
-        }
-        all.addAll(repeatable.values());
+        List<ResolvedMigration> all = withUndos(found, problems);
+        all.addAll(found.repeatable.values());
         for (ResourceScanner.Resource orphan : sidecars.values()) {
             problems.add(orphan.path() + " configures " + orphan.name().substring(0, orphan.name().length()
                     - ScriptConfig.SUFFIX.length()) + ", which is not in the location: rename it to match its "
@@ -215,6 +86,175 @@ final class MigrationDiscovery {
         }
         all.sort(ResolvedMigration.ORDER);
         LOG.debug("Found {} migration{} in {}", all.size(), all.size() == 1 ? "" : "s", locations);
+        return all;
+    }
+
+    /** What the scripts of one discovery give, gathered as they are read: the one mutable thing here. */
+    private static final class Found {
+        final String suffix;
+        final MigrationType scriptType;
+        final List<String> problems;
+        final Map<Version, ResolvedMigration> versioned = new HashMap<>();
+        final Map<String, ResolvedMigration> repeatable = new HashMap<>();
+        final Map<Version, MigrationSource> undos = new LinkedHashMap<>();
+        final LiquibaseMigrations liquibase;
+
+        Found(String suffix, List<String> problems) {
+            this.suffix = suffix;
+            this.scriptType = suffix.equalsIgnoreCase(".json") ? MigrationType.JSON : MigrationType.SQL;
+            this.problems = problems;
+            this.liquibase = new LiquibaseMigrations(scriptType == MigrationType.SQL);
+        }
+    }
+
+    /** Every resource of every location, in scan order; {@code locationOf} says where each was found. */
+    private List<ResourceScanner.Resource> scan(List<String> locations, boolean defaultLocation,
+                                                Map<ResourceScanner.Resource, String> locationOf,
+                                                List<String> problems) {
+        List<ResourceScanner.Resource> resources = new ArrayList<>();
+        for (String location : locations) {
+            try {
+                List<ResourceScanner.Resource> found = scanner.scan(location);
+                if (found == null) {
+                    if (!defaultLocation) {
+                        // The absolute path: a relative one depends on the working directory, the usual slip.
+                        String resolved = location.startsWith("filesystem:") ? " (" + scanner.resolved(location) + ")"
+                                : "";
+                        problems.add("location '" + location + "'" + resolved + " does not exist: check the path, or "
+                                + "remove it from locations(...)");
+                    }
+                    continue;
+                }
+                found.forEach(r -> locationOf.put(r, location));
+                resources.addAll(found);
+                if (!defaultLocation && found.stream().noneMatch(r -> mayBeMigration(r, target))) {
+                    LOG.warn("Location '{}' holds no migration: nothing named like V1__name{} or a migration class "
+                            + "was found in {}. Check the path", location, target.scriptSuffix(),
+                            scanner.resolved(location));
+                }
+            } catch (ConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        return resources;
+    }
+
+    /** One script resource: a callback, a versioned, repeatable or undo migration, or a Liquibase changelog. */
+    private void script(ResourceScanner.Resource r, String location, Map<String, ResourceScanner.Resource> sidecars,
+                        Found found) {
+        List<String> problems = found.problems;
+        String base = r.name().substring(0, r.name().length() - found.suffix.length());
+        String event = Callbacks.eventOf(base);
+        NameParts name = null;
+        if (event == null) {
+            try {
+                name = NameParts.parse(base);
+            } catch (ConfigurationException e) {
+                // Not named like a migration: a Liquibase formatted-SQL changelog is one, whatever its name.
+                if (!found.liquibase.offer(r, location, problems)) {
+                    problems.add(r.path() + ": " + e.getMessage() + "; rename the file, or move it out of the "
+                            + "location");
+                }
+                return;
+            }
+        }
+        if (name != null && name.version() != null && name.version().length() > MAX_VERSION_LENGTH) {
+            problems.add(r.path() + ": the version " + name.version() + " has " + name.version().length()
+                    + " characters, more than the history holds (" + MAX_VERSION_LENGTH + "); use a shorter one");
+            return;
+        }
+        MigrationSource.Script script = read(r, sidecars, problems);
+        if (script == null) {
+            return;
+        }
+        checkPlaceholders(script, r, problems);
+        if (event != null) {
+            callbacks.add(event, script, problems);
+            return;
+        }
+        Version version = name.version() == null ? null : Version.parse(name.version());
+        switch (name.prefix()) {
+            case "U" -> {
+                MigrationSource clash = found.undos.put(version, script);
+                if (clash != null) {
+                    problems.add("two undo scripts for version " + name.version() + ": " + pathOf(clash) + " and "
+                            + r.path() + "; keep one");
+                }
+            }
+            case "R" -> put(found.repeatable, name.description(), new ResolvedMigration(null, name.description(),
+                    found.scriptType, checksums.of(script.content()), script, null), problems);
+            default -> put(found.versioned, version, new ResolvedMigration(version, name.description(),
+                    found.scriptType, checksums.of(script.content()), script, null), problems);
+        }
+    }
+
+    /** The script's text, converted by its Flyway configuration file if it has one; null after a problem. */
+    private static MigrationSource.Script read(ResourceScanner.Resource r,
+                                               Map<String, ResourceScanner.Resource> sidecars, List<String> problems) {
+        byte[] content;
+        try {
+            content = r.read();
+        } catch (java.io.UncheckedIOException e) {
+            problems.add(r.path() + " cannot be read: " + e.getCause().getMessage());
+            return null;
+        }
+        ScriptConfig sidecar = null;
+        ResourceScanner.Resource conf = sidecars.remove(r.path());
+        if (conf != null) {
+            sidecar = ScriptConfig.parse(conf.path(), conf.read(), problems);
+            if (sidecar == null) {
+                return null;
+            }
+            content = sidecar.toUtf8(content);
+        }
+        String encoding = ScriptEncoding.problem(content);
+        if (encoding != null) {
+            problems.add(r.path() + " " + encoding);
+            return null;
+        }
+        MigrationSource.Script script = new MigrationSource.Script(r.name(), r.path(), content,
+                sidecar == null ? null : sidecar.transaction());
+        if (script.transaction() != null && script.text().contains("migrator:transaction")) {
+            problems.add(r.path() + " says -- migrator:transaction and its " + conf.name() + " says "
+                    + "executeInTransaction: say it once, in one of them");
+        }
+        return script;
+    }
+
+    private void checkPlaceholders(MigrationSource.Script script, ResourceScanner.Resource r, List<String> problems) {
+        if (!script.mayHoldPlaceholders()) {
+            return;
+        }
+        Placeholders.Unknown unknown = placeholders.unknown(script.text());
+        for (String u : unknown.listed()) {
+            problems.add(r.path() + " " + u + " is not a known placeholder: pass it with placeholders(...) "
+                    + "or remove it");
+        }
+        if (unknown.count() > unknown.listed().size()) {
+            problems.add(r.path() + " holds " + (unknown.count() - unknown.listed().size()) + " more unknown "
+                    + "placeholders (" + unknown.count() + " in all; the first " + unknown.listed().size()
+                    + " are listed): pass them with placeholders(...), or turn placeholderReplacement off");
+        }
+    }
+
+    /** The versioned migrations, each with its undo script as its down; an undo without its version is a problem. */
+    private static List<ResolvedMigration> withUndos(Found found, List<String> problems) {
+        List<ResolvedMigration> all = new ArrayList<>(found.versioned.size() + found.repeatable.size());
+        for (ResolvedMigration m : found.versioned.values()) {
+            MigrationSource undo = found.undos.remove(m.version());
+            MigrationSource down = m.down();
+            if (undo != null && down != null) {
+                problems.add(m.script() + " overrides down() and " + pathOf(undo) + " also undoes version "
+                        + m.version() + ": keep one of them");
+            } else if (undo != null) {
+                down = undo;
+            }
+            all.add(new ResolvedMigration(m.version(), m.description(), m.type(), m.checksum(), m.up(), down));
+        }
+        for (Map.Entry<Version, MigrationSource> orphan : found.undos.entrySet()) {
+            problems.add(pathOf(orphan.getValue()) + " undoes version " + orphan.getKey()
+                    + ", but no versioned migration has that version: rename it to match its V file, or delete it");
+        }
         return all;
     }
 

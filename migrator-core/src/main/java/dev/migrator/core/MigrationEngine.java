@@ -111,71 +111,78 @@ final class MigrationEngine {
             }
             // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
             MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
-            try (RunScope scope = lock(session, target)) {
-                state = read(session);
-                resume = Resumption.of(resolved, state, m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
-                plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(), resume.from().keySet());
-                problems = resume.with(plan.problems());
-                if (!problems.isEmpty()) {
-                    throw validationFailed(UnfinishedMigrations.withLiveSessions(problems, state, session));
-                }
-                String before = text(state.currentVersion());
-                if (!plan.pending().isEmpty()) {
-                    LOG.info("Migrating {} from version {}: {} pending", target, shown(before),
-                            plan.pending().size());
-                }
-                scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
-                List<AppliedMigration> applied = new ArrayList<>();
-                Version after = state.currentVersion();
-                try {
-                    callbacks.run(Callbacks.BEFORE_MIGRATE);
-                    boolean versionedDone = false;
-                    for (ResolvedMigration m : plan.pending()) {
-                        scope.lock.checkHeld();
-                        if (m.repeatable() && !versionedDone) {
-                            versionedDone = true;
-                            callbacks.run(Callbacks.AFTER_VERSIONED);
-                            callbacks.run(Callbacks.BEFORE_REPEATABLES);
-                        }
-                        Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, false));
-                        Integer from = m.version() == null ? null : resume.from().get(m.version());
-                        if (from != null) {
-                            LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and "
-                                    + "are unchanged", m.label(), from + 1, from);
-                            e = session.resume(e, from);
-                        }
-                        callbacks.run(Callbacks.BEFORE_EACH_MIGRATE);
-                        try {
-                            applied.add(executor.execute(m, e, Action.APPLY, notes.note(m)));
-                        } catch (RuntimeException failure) {
-                            callbacks.runAfterError(Callbacks.AFTER_EACH_MIGRATE_ERROR, failure);
-                            throw failure;
-                        }
-                        callbacks.run(Callbacks.AFTER_EACH_MIGRATE);
-                        if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
-                            after = m.version();
-                        }
-                    }
-                    if (!versionedDone) {
-                        callbacks.run(Callbacks.AFTER_VERSIONED);
-                    }
-                    callbacks.run(Callbacks.AFTER_MIGRATE);
-                    if (!applied.isEmpty()) {
-                        callbacks.run(Callbacks.AFTER_MIGRATE_APPLIED);
-                    }
-                } catch (RuntimeException failure) {
-                    callbacks.runAfterError(Callbacks.AFTER_MIGRATE_ERROR, failure);
-                    throw failure;
-                }
-                if (!applied.isEmpty()) {
-                    SchemaDrift.record(session, runId, text(after), config.clock());
-                }
-                LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
-                        applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
-                return new MigrateResult(applied, before, text(after), target);
+            try (LockedRun locked = lock(session, target)) {
+                return migrateLocked(locked, started, upTo, prepared, callbacks, notes, start);
             }
         }
+    }
+
+    /**
+     * Steps 3 and 4 of the design note: under the lock, the history read again and the plan made again (an instance
+     * that waited finds the holder's work done), then every pending migration applied and recorded.
+     */
+    private MigrateResult migrateLocked(LockedRun locked, Start started, Version upTo,
+                                        Map<ResolvedMigration, Executable> prepared, Callbacks.Run callbacks,
+                                        MigrationLinter.Result notes, long start) {
+        List<ResolvedMigration> resolved = started.resolved();
+        TargetSession session = started.session();
+        String target = locked.run.target;
+        HistoryState state = locked.history();
+        Resumption resume = Resumption.of(resolved, state,
+                m -> prepared.computeIfAbsent(m, k -> prepare(session, k, false)));
+        MigrationPlanner.Plan plan = MigrationPlanner.plan(resolved, state, upTo, config.outOfOrder(),
+                resume.from().keySet());
+        List<String> problems = resume.with(plan.problems());
+        if (!problems.isEmpty()) {
+            throw validationFailed(UnfinishedMigrations.withLiveSessions(problems, state, session));
+        }
+        String before = text(state.currentVersion());
+        if (!plan.pending().isEmpty()) {
+            LOG.info("Migrating {} from version {}: {} pending", target, shown(before), plan.pending().size());
+        }
+        MigrationExecutor executor = new MigrationExecutor(locked.run, placeholders.secretValues());
+        java.util.function.Function<ResolvedMigration, Executable> prepareOne = m -> resumed(session, m,
+                prepared.computeIfAbsent(m, k -> prepare(session, k, false)), resume);
+        java.util.function.BiFunction<ResolvedMigration, Executable, AppliedMigration> applyOne =
+                (m, e) -> executor.execute(m, e, Action.APPLY, notes.note(m));
+        List<ResolvedMigration> pending = plan.pending();
+        int repeatables = firstRepeatable(pending);
+        List<AppliedMigration> applied;
+        try {
+            callbacks.run(Callbacks.BEFORE_MIGRATE);
+            applied = new ArrayList<>(runSteps(locked, pending.subList(0, repeatables), callbacks,
+                    Callbacks.BEFORE_EACH_MIGRATE, Callbacks.AFTER_EACH_MIGRATE,
+                    Callbacks.AFTER_EACH_MIGRATE_ERROR, prepareOne, applyOne));
+            if (repeatables < pending.size()) {
+                locked.lock.checkHeld(); // before the callbacks between the two groups, as before each step
+            }
+            callbacks.run(Callbacks.AFTER_VERSIONED);
+            if (repeatables < pending.size()) {
+                callbacks.run(Callbacks.BEFORE_REPEATABLES);
+                applied.addAll(runSteps(locked, pending.subList(repeatables, pending.size()), callbacks,
+                        Callbacks.BEFORE_EACH_MIGRATE, Callbacks.AFTER_EACH_MIGRATE,
+                        Callbacks.AFTER_EACH_MIGRATE_ERROR, prepareOne, applyOne));
+            }
+            callbacks.run(Callbacks.AFTER_MIGRATE);
+            if (!applied.isEmpty()) {
+                callbacks.run(Callbacks.AFTER_MIGRATE_APPLIED);
+            }
+        } catch (RuntimeException failure) {
+            callbacks.runAfterError(Callbacks.AFTER_MIGRATE_ERROR, failure);
+            throw failure;
+        }
+        Version after = state.currentVersion();
+        for (ResolvedMigration m : pending.subList(0, applied.size())) {
+            if (m.version() != null && (after == null || m.version().compareTo(after) > 0)) {
+                after = m.version();
+            }
+        }
+        if (!applied.isEmpty()) {
+            SchemaDrift.record(session, runId, text(after), config.clock());
+        }
+        LOG.info("Applied {} migration{} to {} in {} ms; now at version {}", applied.size(),
+                applied.size() == 1 ? "" : "s", target, millisSince(start), shown(text(after)));
+        return new MigrateResult(applied, before, text(after), target);
     }
 
     RollbackResult rollback(int count, Version to) {
@@ -191,39 +198,30 @@ final class MigrationEngine {
             for (ResolvedMigration m : steps) {
                 prepared.put(m, prepare(session, m, true));
             }
-            try (RunScope scope = lock(session, target)) {
-                HistoryState state = read(session);
+            try (LockedRun locked = lock(session, target)) {
+                HistoryState state = locked.history();
                 RollbackPlanner.Path path = RollbackPlanner.plan(resolved, state, count, to);
                 steps = path.steps();
                 String before = text(state.currentVersion());
                 LOG.info("Rolling back {} from version {}: {} to undo", target, shown(before), steps.size());
-                scope.run.startRanksAfter(state.maxRank());
-                MigrationExecutor executor = new MigrationExecutor(scope.run, placeholders.secretValues());
+                MigrationExecutor executor = new MigrationExecutor(locked.run, placeholders.secretValues());
                 List<AppliedMigration> undone = new ArrayList<>();
                 Callbacks.Run callbacks = callbacks(started);
                 try {
                     callbacks.run(Callbacks.BEFORE_UNDO);
-                    for (ResolvedMigration m : steps) {
-                        scope.lock.checkHeld();
-                        Executable e = prepared.computeIfAbsent(m, k -> prepare(session, k, true));
-                        callbacks.run(Callbacks.BEFORE_EACH_UNDO);
-                        try {
-                            undone.add(executor.execute(m, e, Action.UNDO));
-                        } catch (RuntimeException failure) {
-                            callbacks.runAfterError(Callbacks.AFTER_EACH_UNDO_ERROR, failure);
-                            throw failure;
-                        }
-                        callbacks.run(Callbacks.AFTER_EACH_UNDO);
-                    }
+                    undone.addAll(runSteps(locked, steps, callbacks, Callbacks.BEFORE_EACH_UNDO,
+                            Callbacks.AFTER_EACH_UNDO, Callbacks.AFTER_EACH_UNDO_ERROR,
+                            m -> prepared.computeIfAbsent(m, k -> prepare(session, k, true)),
+                            (m, e) -> executor.execute(m, e, Action.UNDO)));
                     callbacks.run(Callbacks.AFTER_UNDO);
                 } catch (RuntimeException failure) {
                     callbacks.runAfterError(Callbacks.AFTER_UNDO_ERROR, failure);
                     throw failure;
                 }
-                undone.addAll(Adoption.undo(scope.run, session, path.unadopt(), config.clock()));
+                undone.addAll(Adoption.undo(locked.run, session, path.unadopt(), config.clock()));
                 java.util.Set<Version> gone = new java.util.HashSet<>();
                 steps.forEach(m -> gone.add(m.version()));
-                path.unadopt().forEach(u -> gone.add(u.version));
+                path.unadopt().forEach(u -> gone.add(u.version()));
                 String after = text(state.currentVersionWithout(gone));
                 if (!undone.isEmpty()) {
                     SchemaDrift.record(session, runId, after, config.clock());
@@ -233,6 +231,53 @@ final class MigrationEngine {
                 return new RollbackResult(undone, before, after, target);
             }
         }
+    }
+
+    /**
+     * The loop migrate() and rollback() share, under the lock: before each step the lock is checked (a lost lease
+     * stops the run before anything more runs), then the step is prepared and run between its Flyway callbacks.
+     * Returns what ran, in order; a failing step's error propagates after its {@code afterEachError} callback.
+     */
+    private static List<AppliedMigration> runSteps(LockedRun locked, List<ResolvedMigration> steps,
+                                                   Callbacks.Run callbacks, String beforeEach, String afterEach,
+                                                   String afterEachError,
+                                                   java.util.function.Function<ResolvedMigration, Executable> prepare,
+                                                   java.util.function.BiFunction<ResolvedMigration, Executable,
+                                                           AppliedMigration> run) {
+        List<AppliedMigration> done = new ArrayList<>();
+        for (ResolvedMigration m : steps) {
+            locked.lock.checkHeld();
+            Executable e = prepare.apply(m);
+            callbacks.run(beforeEach);
+            try {
+                done.add(run.apply(m, e));
+            } catch (RuntimeException failure) {
+                callbacks.runAfterError(afterEachError, failure);
+                throw failure;
+            }
+            callbacks.run(afterEach);
+        }
+        return done;
+    }
+
+    /** Where the repeatables start in a plan's pending list (they come after every versioned migration). */
+    private static int firstRepeatable(List<ResolvedMigration> pending) {
+        int i = 0;
+        while (i < pending.size() && !pending.get(i).repeatable()) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A FAILED migration's executable, resumed after the statements its failed run committed, if it resumes. */
+    private static Executable resumed(TargetSession session, ResolvedMigration m, Executable e, Resumption resume) {
+        Integer from = m.version() == null ? null : resume.from().get(m.version());
+        if (from == null) {
+            return e;
+        }
+        LOG.info("Resuming {} at statement {}: statements 1-{} were committed by the failed run and are unchanged",
+                m.label(), from + 1, from);
+        return session.resume(e, from);
     }
 
     List<MigrationStatus> info() {
@@ -347,13 +392,12 @@ final class MigrationEngine {
         if (foreign == null) {
             return null;
         }
-        try (RunScope scope = lock(session, session.describe())) {
-            HistoryState state = read(session);
+        try (LockedRun locked = lock(session, session.describe())) {
+            HistoryState state = locked.history();
             if (ifFirstBoot && state.anyApplied()) {
                 return null;
             }
-            scope.run.startRanksAfter(state.maxRank());
-            return adoption.write(scope.run, session, state, foreign);
+            return adoption.write(locked.run, session, state, foreign);
         }
     }
 
@@ -361,19 +405,18 @@ final class MigrationEngine {
         // Discovers, as the other commands do, for the Flyway callbacks (beforeBaseline.sql): bad input is refused here
         // too, before anything is written.
         try (LogContext mdc = new LogContext(runId); Start started = start();
-             RunScope scope = lock(started.session(), started.session().describe())) {
+             LockedRun locked = lock(started.session(), started.session().describe())) {
             TargetSession session = started.session();
             Callbacks.Run callbacks = callbacks(started);
             try {
                 callbacks.run(Callbacks.BEFORE_BASELINE);
-                HistoryState state = read(session);
+                HistoryState state = locked.history();
                 if (state.maxRank() > 0) {
                     throw new ValidationException("Cannot baseline " + session.describe() + " at version " + version
                             + "; nothing was changed", List.of("the history already holds " + state.maxRank()
                             + " rows: baseline only a database that migrator has never migrated"));
                 }
-                scope.run.startRanksAfter(0);
-                session.history().append(scope.run.record(version.toString(), "<< Baseline >>",
+                session.history().append(locked.run.record(version.toString(), "<< Baseline >>",
                         MigrationType.BASELINE.name(), "<< Baseline >>", null, Action.BASELINE, Outcome.SUCCESS,
                         config.clock().instant(), 0, null));
                 LOG.info("Baselined {} at version {}", session.describe(), version);
@@ -392,11 +435,11 @@ final class MigrationEngine {
             if (!session.history().exists()) {
                 return new RepairResult(List.of(), List.of());
             }
-            try (RunScope scope = lock(session, session.describe())) {
+            try (LockedRun locked = lock(session, session.describe())) {
                 Callbacks.Run callbacks = callbacks(started);
                 try {
                     callbacks.run(Callbacks.BEFORE_REPAIR);
-                    RepairResult result = repair(scope, session, resolved);
+                    RepairResult result = repair(locked, session, resolved);
                     callbacks.run(Callbacks.AFTER_REPAIR);
                     return result;
                 } catch (RuntimeException failure) {
@@ -407,30 +450,29 @@ final class MigrationEngine {
         }
     }
 
-    private RepairResult repair(RunScope scope, TargetSession session, List<ResolvedMigration> resolved) {
-        HistoryState state = read(session);
+    private RepairResult repair(LockedRun locked, TargetSession session, List<ResolvedMigration> resolved) {
+        HistoryState state = locked.history();
         UnfinishedMigrations.refuseWhileRunning(state, session, "repair()");
-        scope.run.startRanksAfter(state.maxRank());
         List<String> cleared = new ArrayList<>();
         List<String> realigned = new ArrayList<>();
         for (HistoryState.Entry e : state.versionedEntries()) {
             if (e.isFailed()) {
-                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.failure.description());
-                cleared.add(e.key);
+                appendRepair(locked.run, session, e, Action.REPAIR, e.checksum(), e.failure().description());
+                cleared.add(e.key());
             }
         }
         for (HistoryState.Entry e : state.repeatableEntries()) {
             if (e.isFailed()) {
-                appendRepair(scope.run, session, e, Action.REPAIR, e.checksum, e.key);
-                cleared.add(e.key);
+                appendRepair(locked.run, session, e, Action.REPAIR, e.checksum(), e.key());
+                cleared.add(e.key());
             }
         }
         for (ResolvedMigration m : resolved) {
             HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
             if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
-                    && (!m.checksum().equals(e.checksum) || !m.description().equals(e.description))) {
-                appendRepair(scope.run, session, e, Action.REALIGN, m.checksum(), m.description());
-                realigned.add(e.key);
+                    && (!m.checksum().equals(e.checksum()) || !m.description().equals(e.description()))) {
+                appendRepair(locked.run, session, e, Action.REALIGN, m.checksum(), m.description());
+                realigned.add(e.key());
             }
         }
         LOG.info("Repaired {}: cleared failures {}, re-aligned checksums {}", session.describe(), cleared,
@@ -443,8 +485,8 @@ final class MigrationEngine {
             TargetSession session = started.session();
             ResolvedMigration script = started.resolved().stream().filter(m -> version.equals(m.version()))
                     .findFirst().orElse(null);
-            try (RunScope scope = lock(session, session.describe())) {
-                HistoryState state = read(session);
+            try (LockedRun locked = lock(session, session.describe())) {
+                HistoryState state = locked.history();
                 HistoryState.Entry e = state.get(version);
                 if (e == null || !e.isFailed()) {
                     throw new ValidationException("Cannot mark version " + version + " as applied on "
@@ -454,9 +496,8 @@ final class MigrationEngine {
                             + "was then finished by hand"));
                 }
                 UnfinishedMigrations.refuseWhileRunning(state, session, "markApplied(\"" + version + "\", ...)");
-                scope.run.startRanksAfter(state.maxRank());
-                HistoryRecord row = e.failure;
-                session.history().append(scope.run.record(version.toString(),
+                HistoryRecord row = e.failure();
+                session.history().append(locked.run.record(version.toString(),
                         script != null ? script.description() : row.description(), row.type(), row.script(),
                         script != null ? script.checksum() : row.checksum(), Action.MARK_APPLIED, Outcome.SUCCESS,
                         config.clock().instant(), 0, null).withNote(Secrets.shorten(Secrets.mask(reason), 2_000)));
@@ -469,9 +510,9 @@ final class MigrationEngine {
 
     private void appendRepair(RunContext run, TargetSession session, HistoryState.Entry e, Action action,
                               String checksum, String description) {
-        var row = e.failure != null ? e.failure : e.applied;
-        session.history().append(run.record(e.version == null ? null : e.key, description, row.type(), row.script(),
-                checksum, action, Outcome.SUCCESS, config.clock().instant(), 0, null));
+        var row = e.failure() != null ? e.failure() : e.applied();
+        session.history().append(run.record(e.version() == null ? null : e.key(), description, row.type(),
+                row.script(), checksum, action, Outcome.SUCCESS, config.clock().instant(), 0, null));
     }
 
     /**
@@ -549,20 +590,12 @@ final class MigrationEngine {
                 placeholders.secretValues());
     }
 
-    /** Takes the lock, creates the history if missing, and gives the run its identity. */
-    private RunScope lock(TargetSession session, String target) {
-        RunContext run = new RunContext(runId, session, target, config.installedBy(), config.clock(),
-                config.listener());
-        MigrationLock lock = MigrationLock.acquire(session.lock(), run.runId, config.lease(), config.lockTimeout(),
-                target, config.listener(), config.clock());
-        session.guard(lock::checkHeld);
-        try {
-            session.history().create();
-        } catch (RuntimeException e) {
-            lock.close();
-            throw e;
-        }
-        return new RunScope(run, lock);
+    /**
+     * The one way this engine takes the lock, for every command that writes history: a {@link LockedRun} gives the
+     * run its identity, and its {@code history()} the history read again under the lock, with ranks continuing it.
+     */
+    private LockedRun lock(TargetSession session, String target) {
+        return LockedRun.take(config, session, target, runId);
     }
 
     /** The MDC keys of one call: {@code migrator.run} from the start, {@code migrator.target} once connected. */
@@ -579,14 +612,6 @@ final class MigrationEngine {
         public void close() {
             MDC.remove("migrator.target");
             MDC.remove("migrator.run");
-        }
-    }
-
-    /** The lock and the run identity, released together. */
-    private record RunScope(RunContext run, MigrationLock lock) implements AutoCloseable {
-        @Override
-        public void close() {
-            lock.close();
         }
     }
 

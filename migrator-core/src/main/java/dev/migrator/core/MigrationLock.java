@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (flyway#3497). A session lock is held by the session that runs the migrations, and dies with it: whatever ends the
  * lock ends the work.
  *
- * <p>A lease is renewed by a daemon thread every third of its length. The holder counts the lease as lost, and stops
+ * <p>A lease is renewed every third of its length by a scheduled task on one daemon thread ({@code migrator-lease-}
+ * and the owner), ended with the lock. The holder counts the lease as lost, and stops
  * before its next statement or history row, once its last <em>successful</em> renewal is as old as the lease, not
  * only when a renewal finds it taken over: a process stalled past its lease (a GC pause, SIGSTOP, a frozen VM) may
  * wake before its heartbeat notices. Each history row is also fenced by the target (written only while the lease
@@ -40,7 +44,8 @@ final class MigrationLock implements AutoCloseable {
     private final Clock clock;
     /** When the lease was last taken or renewed, in the clock's milliseconds. */
     private volatile long renewedAt;
-    private final Thread heartbeat;
+    /** Renews a lease; null for a session lock. */
+    private final ScheduledExecutorService heartbeat;
 
     private MigrationLock(TargetLock lock, String owner, Duration lease, Clock clock) {
         this.lock = lock;
@@ -130,34 +135,36 @@ final class MigrationLock implements AutoCloseable {
         return lock instanceof LeaseLock l ? l.tryAcquire(owner, lease) : ((SessionLock) lock).tryAcquire();
     }
 
-    private Thread startHeartbeat(LeaseLock leaseLock) {
+    private ScheduledExecutorService startHeartbeat(LeaseLock leaseLock) {
         long every = Math.max(50, lease.toMillis() / 3);
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(every);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                try {
-                    long attempt = clock.millis();
-                    if (leaseLock.renew(owner, lease)) {
-                        renewedAt = attempt;
-                    } else {
-                        lost.set(true);
-                        LOG.error("The migration lock lease of {} was taken over by another instance; this "
-                                + "instance stops before its next migration", owner);
-                        return;
-                    }
-                } catch (RuntimeException e) {
-                    // A passing connection problem: the lease still has two thirds to run, so try again.
-                    LOG.warn("Could not renew the migration lock lease: {}", e.toString());
-                }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "migrator-lease-" + owner);
+            t.setDaemon(true);
+            return t;
+        });
+        // With a fixed delay, not rate: after a stall the missed renewals are not fired in a burst.
+        executor.scheduleWithFixedDelay(() -> renew(leaseLock), every, every, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    /** One heartbeat: never throws, since a scheduled task that throws is never run again. */
+    private void renew(LeaseLock leaseLock) {
+        if (lost.get()) {
+            return;
+        }
+        try {
+            long attempt = clock.millis();
+            if (leaseLock.renew(owner, lease)) {
+                renewedAt = attempt;
+            } else {
+                lost.set(true);
+                LOG.error("The migration lock lease of {} was taken over by another instance; this instance stops "
+                        + "before its next migration", owner);
             }
-        }, "migrator-lease-" + owner);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        } catch (RuntimeException e) {
+            // A passing connection problem: the lease still has two thirds to run, so try again.
+            LOG.warn("Could not renew the migration lock lease: {}", e.toString());
+        }
     }
 
     /**
@@ -183,9 +190,9 @@ final class MigrationLock implements AutoCloseable {
     @Override
     public void close() {
         if (heartbeat != null) {
-            heartbeat.interrupt();
+            heartbeat.shutdownNow();
             try {
-                heartbeat.join(5_000);
+                heartbeat.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

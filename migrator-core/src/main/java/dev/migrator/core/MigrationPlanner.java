@@ -5,10 +5,8 @@ import dev.migrator.api.spi.HistoryRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,54 +42,100 @@ final class MigrationPlanner {
      */
     static Plan plan(List<ResolvedMigration> resolved, HistoryState history, Version upTo, boolean outOfOrder,
                      Set<Version> resumable) {
-        List<MigrationStatus> statuses = new ArrayList<>();
-        List<ResolvedMigration> pending = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        List<String> future = new ArrayList<>();
-
-        Version current = history.currentVersion();
-        Version baseline = history.baseline();
-        Set<Version> outOfOrderApplied = outOfOrderVersions(history);
-        Set<Version> known = new HashSet<>();
-        Version latestKnown = null;
-        boolean pendingBeyondTarget = false;
-
+        Planning p = new Planning(history, upTo, outOfOrder, resumable);
+        for (ResolvedMigration m : resolved) {
+            if (!m.repeatable()) {
+                p.versioned(m);
+            }
+        }
+        p.appliedButNotFound();
+        p.statuses = sortedByVersion(p.statuses);
+        p.namedOnlyFirst(resolved);
+        Set<String> knownRepeatables = new HashSet<>();
         for (ResolvedMigration m : resolved) {
             if (m.repeatable()) {
-                continue;
+                knownRepeatables.add(m.description());
+                p.repeatable(m);
             }
+        }
+        p.repeatablesNotFound(knownRepeatables);
+        return new Plan(p.statuses, p.pending, p.problems, p.future);
+    }
+
+    /**
+     * One planning, pass by pass: versioned migrations in version order, then applied ones no longer found, then
+     * repeatables after every versioned migration, in description order. The one mutable thing here: its lists fill
+     * as the passes run.
+     */
+    private static final class Planning {
+        private final HistoryState history;
+        private final Version upTo;
+        private final boolean outOfOrder;
+        private final Set<Version> resumable;
+        private final Version current;
+        private final Version baseline;
+        private final Set<Version> outOfOrderApplied;
+        private final Set<Version> known = new HashSet<>();
+        private Version latestKnown;
+        private boolean pendingBeyondTarget;
+        List<MigrationStatus> statuses = new ArrayList<>();
+        final List<ResolvedMigration> pending = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        final List<String> future = new ArrayList<>();
+
+        Planning(HistoryState history, Version upTo, boolean outOfOrder, Set<Version> resumable) {
+            this.history = history;
+            this.upTo = upTo;
+            this.outOfOrder = outOfOrder;
+            this.resumable = resumable;
+            this.current = history.currentVersion();
+            this.baseline = history.baseline();
+            this.outOfOrderApplied = outOfOrderVersions(history);
+        }
+
+        /** A versioned migration discovery found: failed, baselined, applied (and unchanged?), or pending. */
+        void versioned(ResolvedMigration m) {
             known.add(m.version());
             latestKnown = m.version();
             HistoryState.Entry e = history.get(m.version());
             if (e != null && e.isFailed()) {
-                statuses.add(status(m, MigrationState.FAILED, e.failure.installedOn(), m.checksum()));
-                if (resumable.contains(m.version()) && (upTo == null || m.version().compareTo(upTo) <= 0)) {
+                statuses.add(status(m, MigrationState.FAILED, e.failure().installedOn(), m.checksum()));
+                if (resumable.contains(m.version()) && withinTarget(m)) {
                     pending.add(m);
                 } else {
-                    problems.add(failedProblem(m.label(), e.failure));
+                    problems.add(failedProblem(m.label(), e.failure()));
                 }
-                continue;
-            }
-            if (e != null && e.isBaseline()) {
-                statuses.add(status(m, MigrationState.BASELINE, e.applied.installedOn(), m.checksum()));
-                continue;
-            }
-            if (e != null && e.isApplied()) {
-                MigrationState state = e.isAdopted() ? MigrationState.ADOPTED
-                        : outOfOrderApplied.contains(m.version()) ? MigrationState.OUT_OF_ORDER
-                        : MigrationState.APPLIED;
-                statuses.add(status(m, state, e.applied.installedOn(), m.checksum()));
-                if (m.checksum() != null && e.checksum != null && !m.checksum().equals(e.checksum)) {
-                    problems.add(m.label() + ": the script changed since it was applied on " + e.applied.installedOn()
-                            + " (recorded " + e.checksum + ", found " + m.checksum() + "). Restore it as it was "
-                            + "applied; or, if the database already matches the new script, run repair() to "
-                            + "re-align the checksum");
+            } else if (e != null && e.isBaseline()) {
+                statuses.add(status(m, MigrationState.BASELINE, e.applied().installedOn(), m.checksum()));
+            } else if (e != null && e.isApplied()) {
+                applied(m, e);
+            } else {
+                if (e != null && e.undone() != null) {
+                    statuses.add(status(m, MigrationState.ROLLED_BACK, e.undone().installedOn(), m.checksum()));
                 }
-                continue;
+                notApplied(m);
             }
-            if (e != null && e.undone != null) {
-                statuses.add(status(m, MigrationState.ROLLED_BACK, e.undone.installedOn(), m.checksum()));
+        }
+
+        private boolean withinTarget(ResolvedMigration m) {
+            return upTo == null || m.version().compareTo(upTo) <= 0;
+        }
+
+        private void applied(ResolvedMigration m, HistoryState.Entry e) {
+            MigrationState state = e.isAdopted() ? MigrationState.ADOPTED
+                    : outOfOrderApplied.contains(m.version()) ? MigrationState.OUT_OF_ORDER
+                    : MigrationState.APPLIED;
+            statuses.add(status(m, state, e.applied().installedOn(), m.checksum()));
+            if (m.checksum() != null && e.checksum() != null && !m.checksum().equals(e.checksum())) {
+                problems.add(m.label() + ": the script changed since it was applied on " + e.applied().installedOn()
+                        + " (recorded " + e.checksum() + ", found " + m.checksum() + "). Restore it as it was "
+                        + "applied; or, if the database already matches the new script, run repair() to "
+                        + "re-align the checksum");
             }
+        }
+
+        /** Never applied, or undone: below the baseline, behind the current version, or pending. */
+        private void notApplied(ResolvedMigration m) {
             if (baseline != null && m.version().compareTo(baseline) <= 0) {
                 statuses.add(status(m, MigrationState.IGNORED, null, m.checksum()));
             } else if (current != null && m.version().compareTo(current) < 0 && !outOfOrder) {
@@ -100,7 +144,7 @@ final class MigrationPlanner {
                         + "version above " + current + ", or allow it with outOfOrder(true)");
             } else {
                 statuses.add(status(m, MigrationState.PENDING, null, m.checksum()));
-                if (upTo == null || m.version().compareTo(upTo) <= 0) {
+                if (withinTarget(m)) {
                     pending.add(m);
                 } else {
                     pendingBeyondTarget = true;
@@ -108,65 +152,67 @@ final class MigrationPlanner {
             }
         }
 
-        // Applied migrations that discovery no longer finds.
-        for (HistoryState.Entry e : history.versionedEntries()) {
-            if (known.contains(e.version) || !(e.isApplied() || e.isFailed())) {
-                continue;
+        /** Applied (or failed) versions that discovery no longer finds: missing, or from a newer release. */
+        void appliedButNotFound() {
+            for (HistoryState.Entry e : history.versionedEntries()) {
+                if (known.contains(e.version()) || !(e.isApplied() || e.isFailed())) {
+                    continue;
+                }
+                HistoryRecord row = e.isApplied() ? e.applied() : e.failure();
+                if (e.isBaseline()) {
+                    statuses.add(new MigrationStatus(e.key(), row.description(), MigrationType.BASELINE, row.script(),
+                            MigrationState.BASELINE, false, row.installedOn(), null));
+                    continue;
+                }
+                statuses.add(new MigrationStatus(e.key(), row.description(), typeOf(row), row.script(),
+                        e.isFailed() ? MigrationState.FAILED : MigrationState.MISSING, false, row.installedOn(),
+                        e.checksum()));
+                if (e.isFailed()) {
+                    problems.add(failedProblem(row.script() + " (version " + e.key() + ")", e.failure()));
+                } else if (latestKnown == null || e.version().compareTo(latestKnown) > 0) {
+                    future.add("version " + e.key() + " (" + row.script() + ") was applied on " + row.installedOn()
+                            + " but is unknown to this application: a newer release applied it");
+                } else {
+                    problems.add("version " + e.key() + " (" + row.script() + ") was applied on " + row.installedOn()
+                            + " but is no longer found in the locations: restore the migration");
+                }
             }
-            HistoryRecord row = e.isApplied() ? e.applied : e.failure;
-            if (e.isBaseline()) {
-                statuses.add(new MigrationStatus(e.key, row.description(), MigrationType.BASELINE, row.script(),
-                        MigrationState.BASELINE, false, row.installedOn(), null));
-                continue;
-            }
-            statuses.add(new MigrationStatus(e.key, row.description(), typeOf(row), row.script(),
-                    e.isFailed() ? MigrationState.FAILED : MigrationState.MISSING, false, row.installedOn(),
-                    e.checksum));
-            if (e.isFailed()) {
-                problems.add(failedProblem(row.script() + " (version " + e.key + ")", e.failure));
-            } else if (latestKnown == null || e.version.compareTo(latestKnown) > 0) {
-                future.add("version " + e.key + " (" + row.script() + ") was applied on " + row.installedOn()
-                        + " but is unknown to this application: a newer release applied it");
-            } else {
-                problems.add("version " + e.key + " (" + row.script() + ") was applied on " + row.installedOn()
-                        + " but is no longer found in the locations: restore the migration");
-            }
-        }
-        statuses = sortedByVersion(statuses);
-        // Migrations another tool knows by name only (an Alembic revision, a Knex file): they came first.
-        List<MigrationStatus> named = new ArrayList<>();
-        Set<String> repeatableNames = new HashSet<>();
-        for (ResolvedMigration m : resolved) {
-            if (m.repeatable()) {
-                repeatableNames.add(m.description());
-            }
-        }
-        for (HistoryState.Entry e : history.adoptedEntries()) {
-            if (e.version == null && !repeatableNames.contains(e.key)) {
-                named.add(new MigrationStatus(null, e.description, typeOf(e.applied), e.applied.script(),
-                        MigrationState.ADOPTED, false, e.applied.installedOn(), e.checksum));
-            }
-        }
-        if (!named.isEmpty()) {
-            named.addAll(statuses);
-            statuses = named;
         }
 
-        // Repeatables: after every versioned migration, in description order.
-        Map<String, ResolvedMigration> knownRepeatables = new HashMap<>();
-        for (ResolvedMigration m : resolved) {
-            if (!m.repeatable()) {
-                continue;
+        /** Migrations another tool knows by name only (an Alembic revision, a Knex file): they came first. */
+        void namedOnlyFirst(List<ResolvedMigration> resolved) {
+            List<MigrationStatus> named = new ArrayList<>();
+            Set<String> repeatableNames = new HashSet<>();
+            for (ResolvedMigration m : resolved) {
+                if (m.repeatable()) {
+                    repeatableNames.add(m.description());
+                }
             }
-            knownRepeatables.put(m.description(), m);
+            for (HistoryState.Entry e : history.adoptedEntries()) {
+                if (e.version() == null && !repeatableNames.contains(e.key())) {
+                    named.add(new MigrationStatus(null, e.description(), typeOf(e.applied()), e.applied().script(),
+                            MigrationState.ADOPTED, false, e.applied().installedOn(), e.checksum()));
+                }
+            }
+            if (!named.isEmpty()) {
+                named.addAll(statuses);
+                statuses = named;
+            }
+        }
+
+        /**
+         * A repeatable discovery found: pending unless applied unchanged since the last undo (which may have
+         * changed what it builds on), and never past a {@code migrateTo} target that leaves versions pending.
+         */
+        void repeatable(ResolvedMigration m) {
             HistoryState.Entry e = history.getRepeatable(m.description());
             if (e != null && e.isFailed()) {
-                statuses.add(status(m, MigrationState.FAILED, e.failure.installedOn(), m.checksum()));
-                problems.add(failedProblem(m.label(), e.failure));
-            } else if (e != null && e.isApplied() && (m.checksum() == null || m.checksum().equals(e.checksum))
-                    && e.appliedRank > history.lastUndoRank()) {
+                statuses.add(status(m, MigrationState.FAILED, e.failure().installedOn(), m.checksum()));
+                problems.add(failedProblem(m.label(), e.failure()));
+            } else if (e != null && e.isApplied() && (m.checksum() == null || m.checksum().equals(e.checksum()))
+                    && e.appliedRank() > history.lastUndoRank()) {
                 statuses.add(status(m, e.isAdopted() ? MigrationState.ADOPTED : MigrationState.APPLIED,
-                        e.applied.installedOn(), m.checksum()));
+                        e.applied().installedOn(), m.checksum()));
             } else {
                 statuses.add(status(m, MigrationState.PENDING, null, m.checksum()));
                 if (!pendingBeyondTarget) {
@@ -174,13 +220,17 @@ final class MigrationPlanner {
                 }
             }
         }
-        for (HistoryState.Entry e : history.repeatableEntries()) {
-            if (!knownRepeatables.containsKey(e.key) && e.isApplied() && !e.isAdopted()) {
-                statuses.add(new MigrationStatus(null, e.description, typeOf(e.applied), e.applied.script(),
-                        MigrationState.MISSING, false, e.applied.installedOn(), e.checksum));
+
+        /** Applied repeatables that discovery no longer finds (adopted ones are listed first, by name). */
+        void repeatablesNotFound(Set<String> knownRepeatables) {
+            for (HistoryState.Entry e : history.repeatableEntries()) {
+                if (!knownRepeatables.contains(e.key()) && e.isApplied() && !e.isAdopted()) {
+                    statuses.add(new MigrationStatus(null, e.description(), typeOf(e.applied()),
+                            e.applied().script(), MigrationState.MISSING, false, e.applied().installedOn(),
+                            e.checksum()));
+                }
             }
         }
-        return new Plan(statuses, pending, problems, future);
     }
 
     /** A status with its version parsed once, so that sorting does not parse on every comparison. */
@@ -212,14 +262,14 @@ final class MigrationPlanner {
                 applied.add(e);
             }
         }
-        applied.sort(Comparator.comparingInt(e -> e.appliedRank));
+        applied.sort(Comparator.comparingInt(e -> e.appliedRank()));
         Set<Version> out = new HashSet<>();
         Version max = history.baseline();
         for (HistoryState.Entry e : applied) {
-            if (max != null && e.version.compareTo(max) < 0) {
-                out.add(e.version);
+            if (max != null && e.version().compareTo(max) < 0) {
+                out.add(e.version());
             } else {
-                max = e.version;
+                max = e.version();
             }
         }
         return out;

@@ -29,8 +29,8 @@ record Resumption(Map<Version, Integer> from, List<String> problems) {
         List<String> problems = new ArrayList<>();
         for (ResolvedMigration m : resolved) {
             HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
-            StatementProgress progress = e == null || e.failure == null || e.failure.action() != Action.APPLY
-                    ? null : StatementProgress.parse(e.failure.progress());
+            StatementProgress progress = e == null || e.failure() == null || e.failure().action() != Action.APPLY
+                    ? null : StatementProgress.parse(e.failure().progress());
             if (progress == null || !(m.up() instanceof MigrationSource.Script)) {
                 continue;
             }
@@ -39,7 +39,7 @@ record Resumption(Map<Version, Integer> from, List<String> problems) {
             if (changed >= 0) {
                 problems.add(m.label() + ": statement " + (changed + 1) + (changed < statements.size() ? " (line "
                         + statements.get(changed).line() + ")" : "") + " was committed by the failed run on "
-                        + e.failure.installedOn() + " and has changed since, so the run cannot resume after it. "
+                        + e.failure().installedOn() + " and has changed since, so the run cannot resume after it. "
                         + "Restore statements 1-" + progress.committed() + " as they ran, then fix statement "
                         + (progress.failedIndex() + 1));
             } else if (progress.failedUnchanged(statements)) {

@@ -96,12 +96,8 @@ final class ToolExecution {
 
     private ExecResult locked(TargetSession session, String target, String runId, Adoption adoption,
                               List<ResolvedMigration> resolved, String shown) {
-        RunContext run = new RunContext(runId, session, target, config.installedBy(), config.clock(),
-                config.listener());
-        try (MigrationLock lock = MigrationLock.acquire(session.lock(), runId, config.lease(), config.lockTimeout(),
-                target, config.listener(), config.clock())) {
-            session.guard(lock::checkHeld);
-            session.history().create();
+        try (LockedRun locked = LockedRun.take(config, session, target, runId)) {
+            RunContext run = locked.run;
             Map<String, ForeignMigration> before = applied(session, adoption, resolved);
             Instant started = config.clock().instant();
             LOG.info("Running {} under the migration lock of {}: {}", tool.name(), target, shown);
@@ -111,8 +107,7 @@ final class ToolExecution {
             Map<String, ForeignMigration> after = applied(session, adoption, resolved);
 
             // Read now, under the lock, so the ranks follow whatever was written while the command ran.
-            HistoryState state = HistoryState.of(session.history().read());
-            run.startRanksAfter(state.maxRank());
+            HistoryState state = locked.history();
             List<HistoryRecord> rows = new ArrayList<>();
             List<String> applied = new ArrayList<>();
             List<String> undone = new ArrayList<>();
@@ -137,9 +132,9 @@ final class ToolExecution {
                 undone.add(m.name());
                 HistoryState.Entry e = m.version() != null ? state.get(m.version()) : state.getRepeatable(m.description());
                 if (e != null && e.isAdopted()) {
-                    rows.add(run.record(e.applied.version(), e.applied.description(), e.applied.type(),
-                            e.applied.script(), e.checksum, Action.UNDO, Outcome.SUCCESS, config.clock().instant(), 0,
-                            null).withNote(Secrets.shorten("undone " + note, 2_000)));
+                    HistoryRecord a = e.applied();
+                    rows.add(run.record(a.version(), a.description(), a.type(), a.script(), e.checksum(), Action.UNDO,
+                            Outcome.SUCCESS, config.clock().instant(), 0, null).withNote(Secrets.shorten("undone " + note, 2_000)));
                 }
             }
             String changes = "applied " + (applied.isEmpty() ? "nothing" : String.join(", ", applied))

@@ -23,7 +23,7 @@ final class UnfinishedMigrations {
         for (HistoryState.Entry e : state.versionedEntries()) {
             String live = session.liveSession(e.startedSession());
             if (live != null) {
-                running.add("version " + e.key + " is still running on the server as " + live);
+                running.add("version " + e.key() + " is still running on the server as " + live);
             }
         }
         if (!running.isEmpty()) {
@@ -38,7 +38,7 @@ final class UnfinishedMigrations {
         for (HistoryState.Entry e : state.versionedEntries()) {
             String live = session.liveSession(e.startedSession());
             if (live != null) {
-                all.add("version " + e.key + " is still running on the server as " + live
+                all.add("version " + e.key() + " is still running on the server as " + live
                         + "; do not repair it before it ends");
             }
         }

@@ -141,6 +141,58 @@ class MigrationEngineTest {
     }
 
     @Test
+    void holderStalledPastItsLease_stopsBeforeItsNextMigration_beforeItsHeartbeatNotices() {
+        Duration lease = Duration.ofSeconds(30);
+        MutableClock clock = new MutableClock();
+        // After its first migration the holder "stalls" (a GC pause, SIGSTOP) for two leases: its heartbeat, due
+        // every 10 s of real time, has not run, so only the age of its last renewal can tell it the lease ran out.
+        MigrationListener stall = new MigrationListener() {
+            @Override
+            public void afterMigration(MigrationEvent e) {
+                clock.advance(lease.multipliedBy(2));
+            }
+        };
+        Migrator stalled = Migrator.builder().target(target).locations("filesystem:" + dir)
+                .migrations(step("1", "one", 0), step("2", "two", 0)).lease(lease).listener(stall).clock(clock)
+                .build();
+
+        assertThatThrownBy(stalled::migrate).isInstanceOf(dev.migrator.api.LostLockException.class)
+                .hasMessageContaining("it was last renewed 60000 ms ago, longer than the lease (30000 ms)")
+                .hasMessageContaining("stopped before running anything more and wrote no further history row");
+        assertThat(target.applied).containsExactly("one");
+        assertThat(target.history).extracting(r -> r.version() + " " + r.outcome()).containsExactly("1 SUCCESS");
+
+        Migrator next = Migrator.builder().target(target).locations("filesystem:" + dir)
+                .migrations(step("1", "one", 0), step("2", "two", 0)).lease(lease).clock(clock).build();
+        assertThat(next.migrate().applied()).extracting(AppliedMigration::version).containsExactly("2");
+        assertThat(target.applied).containsExactly("one", "two");
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MutableClock extends java.time.Clock {
+        private volatile java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void futureMigrations_areToleratedByMigrate_butReportedByValidate() throws Exception {
         Files.writeString(dir.resolve("V1__One.sql"), "create one");
         Files.writeString(dir.resolve("V2__Two.sql"), "create two");

@@ -6,7 +6,6 @@ import dev.migrator.api.spi.LintIssue;
 import dev.migrator.api.spi.MigrationTarget;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;
-import dev.migrator.jdbc.internal.DriverManagerDataSource;
 import dev.migrator.jdbc.internal.JdbcUrls;
 import dev.migrator.jdbc.internal.JdbcSession;
 import dev.migrator.jdbc.internal.lint.SqlLint;

@@ -1,18 +1,17 @@
 package dev.migrator.testkit;
 
+import dev.migrator.jdbc.DriverManagerDataSource;
+
 import javax.sql.DataSource;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
  * A fresh, empty database for one test, dropped by {@link #close()}. The server is found in this order:
@@ -121,9 +120,9 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** A data source opening connections to this database with {@link DriverManager}. */
+    /** A data source opening connections to this database with {@link DriverManager} (no pool). */
     public DataSource dataSource() {
-        return new SimpleDataSource(url, user, password);
+        return new DriverManagerDataSource(url, user, password);
     }
 
     /** Drops the database. */
@@ -201,7 +200,6 @@ public final class TestDatabase implements AutoCloseable {
             return (slash < 0 ? base + "/" : base.substring(0, slash + 1)) + database + params;
         }
 
-
         private static String setting(String property, String env) {
             String v = System.getProperty(property);
             if (v == null || v.isBlank()) {
@@ -212,52 +210,6 @@ public final class TestDatabase implements AutoCloseable {
 
         private static String orDefault(String v, String d) {
             return v == null ? d : v;
-        }
-    }
-
-    /** A data source over {@link DriverManager}. */
-    private record SimpleDataSource(String url, String user, String password) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
-
-        @Override
-        public Connection getConnection(String u, String p) throws SQLException {
-            return DriverManager.getConnection(url, u, p);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }

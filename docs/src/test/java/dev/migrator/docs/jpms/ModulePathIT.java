@@ -119,10 +119,7 @@ class ModulePathIT {
     private static String modulePath() {
         List<String> entries = new ArrayList<>();
         for (String type : List.of(Migration.class.getName(), Migrator.class.getName(), JdbcTarget.class.getName(),
-                "org.h2.Driver", "org.slf4j.Logger", "org.slf4j.simple.SimpleLogger",
-                // migrator-core writes its JSON with Jackson's tree model
-                "com.fasterxml.jackson.databind.ObjectMapper", "com.fasterxml.jackson.core.JsonFactory",
-                "com.fasterxml.jackson.annotation.JsonProperty")) {
+                "org.h2.Driver", "org.slf4j.Logger", "org.slf4j.simple.SimpleLogger")) {
             jarOf(type, entries);
         }
         return String.join(File.pathSeparator, entries);
@@ -135,10 +132,8 @@ class ModulePathIT {
             if (!entries.contains(path)) {
                 entries.add(path);
             }
-        } catch (ClassNotFoundException e) {
-            // Jackson: needed only while migrator-core requires it
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+        } catch (ClassNotFoundException | URISyntaxException e) {
+            throw new IllegalStateException("no jar of " + type + " on this test's class path", e);
         }
     }
 

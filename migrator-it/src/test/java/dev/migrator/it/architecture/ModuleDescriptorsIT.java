@@ -50,7 +50,6 @@ class ModuleDescriptorsIT {
         assertThat(declarations(Migrator.class)).containsExactly(
                 "module dev.migrator.core",
                 "exports dev.migrator.core",
-                "requires com.fasterxml.jackson.databind",
                 "requires org.slf4j",
                 "requires transitive dev.migrator.api");
     }

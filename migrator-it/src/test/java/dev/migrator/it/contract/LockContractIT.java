@@ -1,10 +1,14 @@
 package dev.migrator.it.contract;
 
 import dev.migrator.api.LockTimeoutException;
+import dev.migrator.api.LostLockException;
+import dev.migrator.api.MigrationEvent;
+import dev.migrator.api.MigrationListener;
 import dev.migrator.api.spi.LeaseLock;
 import dev.migrator.api.spi.SessionLock;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.core.ContractHooks;
+import dev.migrator.core.AppliedMigration;
 import dev.migrator.core.MigrateResult;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -112,6 +119,65 @@ class LockContractIT {
             assertThat(result.applied()).extracting(m -> m.version()).containsExactly("1");
         } finally {
             holder.close();
+        }
+    }
+
+    @ContractTest(quiet = false)
+    @Timeout(60)
+    void holderStalledPastItsLease_stopsBeforeItsNextMigration_andTheNextInstanceAppliesTheRestOnce(TargetFixture f)
+            throws Exception {
+        f.write(dir, "V1__One", f.create("one"));
+        f.write(dir, "V2__Two", f.create("two"));
+        MutableClock clock = new MutableClock();
+        // After its first migration the holder "stalls" for two leases (a GC pause, SIGSTOP): its heartbeat, due every
+        // 10 s of real time, has not run, so only the age of its last renewal on the engine's clock can tell.
+        MigrationListener stall = new MigrationListener() {
+            @Override
+            public void afterMigration(MigrationEvent event) {
+                clock.advance(LEASE.multipliedBy(2));
+            }
+        };
+        // The default lease is LEASE (30 s).
+        var stalled = ContractHooks.clock(f.migrator(dir), clock).listener(stall).build();
+
+        if (f.leaseLocked()) {
+            assertThatThrownBy(stalled::migrate).isInstanceOf(LostLockException.class)
+                    .hasMessageContaining("it was last renewed 60000 ms ago, longer than the lease (30000 ms)")
+                    .hasMessageContaining("stopped before running anything more and wrote no further history row");
+            assertThat(f.history()).containsExactly("1 APPLY SUCCESS");
+            assertThat(f.tables()).containsExactly("one");
+
+            MigrateResult next = ContractHooks.clock(f.migrator(dir), clock).build().migrate();
+            assertThat(next.applied()).extracting(AppliedMigration::version).containsExactly("2");
+        } else {
+            // A session lock is held by the session that does the work: no lease can run out under a stalled holder.
+            assertThat(stalled.migrate().applied()).hasSize(2);
+        }
+        assertThat(f.history()).containsExactly("1 APPLY SUCCESS", "2 APPLY SUCCESS");
+        assertThat(f.tables()).containsExactly("one", "two");
+    }
+
+    /** A clock that follows no wall: a test moves it by hand, from now. */
+    private static final class MutableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }

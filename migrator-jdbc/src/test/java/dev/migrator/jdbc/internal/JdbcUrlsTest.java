@@ -1,5 +1,6 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.jdbc.DriverManagerDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

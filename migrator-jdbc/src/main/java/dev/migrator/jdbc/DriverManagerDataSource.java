@@ -1,6 +1,7 @@
-package dev.migrator.jdbc.internal;
+package dev.migrator.jdbc;
 
 import dev.migrator.api.internal.Secrets;
+import dev.migrator.jdbc.internal.JdbcUrls;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -13,12 +14,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
 
-/** A minimal {@link DataSource} over {@link DriverManager}, so that {@code JdbcTarget.of(url, ...)} needs no pool. */
+/**
+ * A {@link DataSource} over {@link DriverManager}: a new connection per call, no pool. {@link JdbcTarget#of(String,
+ * String, String)} uses it, and so does the testkit's {@code TestDatabase.dataSource()}. A failure to connect never
+ * carries the password, whether given or in the URL's user-info: drivers echo both in their messages. Thread-safe.
+ */
 public final class DriverManagerDataSource implements DataSource {
     private final String url;
     private final String user;
     private final String password;
 
+    /** Connections to {@code url} as {@code user} with {@code password}; both may be null (the URL says them). */
     public DriverManagerDataSource(String url, String user, String password) {
         this.url = url;
         this.user = user;
@@ -67,7 +73,7 @@ public final class DriverManagerDataSource implements DataSource {
     }
 
     /** A cause, named by its original type, with its message scrubbed; its own cause likewise. */
-    static final class ScrubbedCause extends Exception {
+    private static final class ScrubbedCause extends Exception {
         private final String type;
 
         private ScrubbedCause(String type, String message, Throwable cause) {
