@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,9 @@ final class MigrationDiscovery {
     List<ResolvedMigration> discover(List<String> locations, boolean defaultLocation, List<Migration<?>> explicit) {
         List<String> problems = new ArrayList<>();
         List<ResourceScanner.Resource> resources = new ArrayList<>();
-        Map<ResourceScanner.Resource, String> locationOf = new HashMap<>();
+        // By identity: each file is one Resource, and a record's hashCode (bootstrapped through ObjectMethods in a cold
+        // JVM, then hashing the absolute path) was per-file work on every boot.
+        Map<ResourceScanner.Resource, String> locationOf = new IdentityHashMap<>();
         for (String location : locations) {
             try {
                 List<ResourceScanner.Resource> found = scanner.scan(location);

@@ -174,10 +174,15 @@ final class JdbcHistoryStore implements HistoryStore {
         return rows;
     }
 
-    /** Whether the table is certainly missing; false when even looking fails, so the first error is reported. */
+    /**
+     * Whether the table is certainly missing; false when even looking fails, so the first error is reported. A table
+     * whose name differs only in case is refused here ({@link #refuseOtherCase}), as {@link #exists} refuses it.
+     */
     private boolean missing() {
         try {
             return !exists();
+        } catch (ConfigurationException e) {
+            throw e;
         } catch (RuntimeException e) {
             return false;
         }

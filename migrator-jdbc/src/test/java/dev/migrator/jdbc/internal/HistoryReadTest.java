@@ -1,0 +1,107 @@
+package dev.migrator.jdbc.internal;
+
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.spi.TargetSettings;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Reading the history on H2: a boot whose history is in place costs the read alone (no catalogue lookup before it,
+ * which on MariaDB is an information_schema query of its own), a missing history reads as empty, and a history
+ * table whose name differs only in case is still refused.
+ */
+class HistoryReadTest {
+    private static final TargetSettings SETTINGS = new TargetSettings(null, "migrator_history", "migrator_lock");
+
+    private final String url = "jdbc:h2:mem:history_read_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    private final AtomicInteger catalogueLookups = new AtomicInteger();
+    private final AtomicInteger statements = new AtomicInteger();
+
+    @Test
+    void historyInPlace_isReadWithoutLookingItUpFirst() {
+        try (JdbcSession session = open()) {
+            session.history().create();
+        }
+
+        try (JdbcSession session = open()) {
+            catalogueLookups.set(0);
+            statements.set(0);
+            assertThat(session.history().read()).isEmpty();
+
+            assertThat(statements.get()).isEqualTo(1);
+            assertThat(catalogueLookups.get()).isZero();
+        }
+    }
+
+    @Test
+    void missingHistory_readsAsEmpty() {
+        try (JdbcSession session = open()) {
+            assertThat(session.history().read()).isEmpty();
+            assertThat(session.history().exists()).isFalse();
+        }
+    }
+
+    @Test
+    void historyNamedInAnotherCase_isRefusedByTheRead() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"MIGRATOR_HISTORY\" (installed_rank INT)");
+        }
+        try (JdbcSession session = open()) {
+            assertThatThrownBy(() -> session.history().read()).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("differs only in case from the existing table 'MIGRATOR_HISTORY'");
+        }
+    }
+
+    private JdbcSession open() {
+        return JdbcSession.open(counting(), "H2", null, SETTINGS);
+    }
+
+    /** A data source whose connections count their statements and catalogue lookups ({@code getTables}). */
+    private DataSource counting() {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    Connection real = DriverManager.getConnection(url);
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("createStatement") || m.getName().startsWith("prepare")) {
+                                    statements.incrementAndGet();
+                                }
+                                Object result = invoke(real, m, a);
+                                return m.getName().equals("getMetaData") ? metadata((DatabaseMetaData) result) : result;
+                            });
+                });
+    }
+
+    private DatabaseMetaData metadata(DatabaseMetaData real) {
+        return (DatabaseMetaData) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class}, (p, m, a) -> {
+                    if (m.getName().equals("getTables")) {
+                        catalogueLookups.incrementAndGet();
+                    }
+                    return invoke(real, m, a);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] a) throws Throwable {
+        try {
+            return m.invoke(target, a);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
