@@ -147,6 +147,9 @@ final class JdbcHistoryStore implements HistoryStore {
      */
     @Override
     public List<HistoryRecord> read() {
+        if (!dialect.readsMissingTableQuietly() && !exists()) {
+            return List.of();
+        }
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement s = session.work().createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + qualified + " ORDER BY installed_rank")) {

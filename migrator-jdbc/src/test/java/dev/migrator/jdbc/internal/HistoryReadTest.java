@@ -3,10 +3,12 @@ package dev.migrator.jdbc.internal;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.spi.TargetSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -18,24 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reading the history on H2: a boot whose history is in place costs the read alone (no catalogue lookup before it,
- * which on MariaDB is an information_schema query of its own), a missing history reads as empty, and a history
- * table whose name differs only in case is still refused.
+ * Reading the history: where a missing table fails quietly (PostgreSQL's dialect, here on H2 in PostgreSQL mode) a
+ * boot whose history is in place costs the read alone, with no catalogue lookup before it; where it would leave an
+ * error behind (H2's trace file, MariaDB's driver log) the table is looked for first. A missing history reads as
+ * empty, and a history table whose name differs only in case is still refused.
  */
 class HistoryReadTest {
     private static final TargetSettings SETTINGS = new TargetSettings(null, "migrator_history", "migrator_lock");
 
-    private final String url = "jdbc:h2:mem:history_read_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    private final String url = "jdbc:h2:mem:history_read_" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
     private final AtomicInteger catalogueLookups = new AtomicInteger();
     private final AtomicInteger statements = new AtomicInteger();
 
     @Test
-    void historyInPlace_isReadWithoutLookingItUpFirst() {
-        try (JdbcSession session = open()) {
+    void historyInPlace_isReadWithoutACatalogueLookup_whereAMissingTableFailsQuietly() {
+        try (JdbcSession session = open("postgresql")) {
             session.history().create();
         }
 
-        try (JdbcSession session = open()) {
+        try (JdbcSession session = open("postgresql")) {
             catalogueLookups.set(0);
             statements.set(0);
             assertThat(session.history().read()).isEmpty();
@@ -43,6 +46,17 @@ class HistoryReadTest {
             assertThat(statements.get()).isEqualTo(1);
             assertThat(catalogueLookups.get()).isZero();
         }
+    }
+
+    @Test
+    void missingHistory_onH2_isLookedFor_notRead_soH2WritesNoErrorToItsTraceFile(@TempDir Path dir) {
+        String file = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+        try (JdbcSession session = JdbcSession.open(new DriverManagerDataSource(file, "sa", ""), "H2", null,
+                SETTINGS)) {
+            assertThat(session.history().read()).isEmpty();
+        }
+
+        assertThat(dir.resolve("db.trace.db")).doesNotExist();
     }
 
     @Test
@@ -65,7 +79,12 @@ class HistoryReadTest {
     }
 
     private JdbcSession open() {
-        return JdbcSession.open(counting(), "H2", null, SETTINGS);
+        return open(null);
+    }
+
+    /** {@code dialect}: null to recognise H2; "postgresql" for a dialect that reads a missing table quietly. */
+    private JdbcSession open(String dialect) {
+        return JdbcSession.open(counting(), "H2", dialect, SETTINGS);
     }
 
     /** A data source whose connections count their statements and catalogue lookups ({@code getTables}). */
