@@ -31,6 +31,8 @@ class HistoryReadTest {
     private final String url = "jdbc:h2:mem:history_read_" + System.nanoTime() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1";
     private final AtomicInteger catalogueLookups = new AtomicInteger();
     private final AtomicInteger statements = new AtomicInteger();
+    /** When set, runs right after a read of the history failed: another instance creating the table. */
+    private volatile Runnable afterFailedRead;
 
     @Test
     void historyInPlace_isReadWithoutACatalogueLookup_whereAMissingTableFailsQuietly() {
@@ -46,6 +48,21 @@ class HistoryReadTest {
             assertThat(statements.get()).isEqualTo(1);
             assertThat(catalogueLookups.get()).isZero();
         }
+    }
+
+    @Test
+    void historyCreatedByAnotherInstance_betweenTheFailedReadAndTheLook_isReadAgain() {
+        afterFailedRead = () -> {
+            afterFailedRead = null;
+            try (JdbcSession other = JdbcSession.open(new DriverManagerDataSource(url, "", ""), "H2", "postgresql",
+                    SETTINGS)) {
+                other.history().create();
+            }
+        };
+        try (JdbcSession session = open("postgresql")) {
+            assertThat(session.history().read()).isEmpty();
+        }
+        assertThat(afterFailedRead).as("the read failed first, as in the race").isNull();
     }
 
     @Test
@@ -101,8 +118,27 @@ class HistoryReadTest {
                                     statements.incrementAndGet();
                                 }
                                 Object result = invoke(real, m, a);
+                                if (m.getName().equals("createStatement")) {
+                                    return racing((Statement) result);
+                                }
                                 return m.getName().equals("getMetaData") ? metadata((DatabaseMetaData) result) : result;
                             });
+                });
+    }
+
+    /** A statement whose failed history read runs {@link #afterFailedRead}. */
+    private Statement racing(Statement real) {
+        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                (p, m, a) -> {
+                    try {
+                        return invoke(real, m, a);
+                    } catch (SQLException e) {
+                        Runnable hook = afterFailedRead;
+                        if (hook != null && m.getName().equals("executeQuery")) {
+                            hook.run();
+                        }
+                        throw e;
+                    }
                 });
     }
 
