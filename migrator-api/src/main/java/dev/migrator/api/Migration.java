@@ -1,5 +1,7 @@
 package dev.migrator.api;
 
+import dev.migrator.api.internal.NameParts;
+
 /**
  * A migration written in Java. The engine calls {@link #up} to apply it and {@link #down} to undo it.
  *
@@ -33,12 +35,12 @@ public interface Migration<C> {
      * it from the class name ({@code V2_1__Name} gives {@code "2.1"}, {@code R__Name} gives {@code null}).
      */
     default String version() {
-        return MigrationName.parse(getClass().getSimpleName()).version();
+        return NameParts.parse(getClass().getSimpleName()).version();
     }
 
     /** A short description; the default reads it from the class name, with {@code _} read as a space. */
     default String description() {
-        return MigrationName.parse(getClass().getSimpleName()).description();
+        return NameParts.parse(getClass().getSimpleName()).description();
     }
 
     /**

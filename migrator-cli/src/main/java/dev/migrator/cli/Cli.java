@@ -45,6 +45,9 @@ final class Cli {
         Pushgateway pushgateway = null;
         boolean json = List.of(args).contains("--json")
                 || "true".equalsIgnoreCase(env.get(Option.JSON.environmentVariable()));
+        // rollback --dry-run reports as rollback-plan when it fails too, as when it succeeds.
+        boolean dryRun = List.of(args).contains("--dry-run")
+                || "true".equalsIgnoreCase(env.get(Option.DRY_RUN.environmentVariable()));
         try {
             if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
                 out.print(Usage.of(command));
@@ -102,7 +105,7 @@ final class Cli {
                 }
                 push(pushgateway, metrics);
             }
-            return fail(command, target, e, json);
+            return fail(command, target, e, json, command == Command.ROLLBACK && dryRun);
         } finally {
             Thread.currentThread().setContextClassLoader(contextLoader);
             out.flush();
@@ -131,7 +134,9 @@ final class Cli {
         // A CLI has no application class path: the target's default location is read from the working directory.
         List<String> locations = s.locations().isEmpty()
                 ? List.of("filesystem:" + defaultLocation.replaceFirst("^classpath:", "")) : s.locations();
-        builder.locations(locations.toArray(String[]::new));
+        if (!ExecCommand.withoutLocations(s, locations)) {
+            builder.locations(locations.toArray(String[]::new));
+        }
         if (s.schema() != null) {
             builder.schema(s.schema());
         }
@@ -150,7 +155,7 @@ final class Cli {
         return builder;
     }
 
-    private int fail(Command command, String target, Throwable failure, boolean json) {
+    private int fail(Command command, String target, Throwable failure, boolean json, boolean rollbackPlan) {
         if (command == null && failure instanceof UsageException u) {
             command = u.command();
         }
@@ -167,7 +172,8 @@ final class Cli {
             err.print(Messages.stackTrace(failure));
         }
         if (json) {
-            out.println(JsonDocuments.error(command, target, failure));
+            out.println(JsonDocuments.failedOperation(rollbackPlan ? "rollback-plan" : command == null ? null : command.word(),
+                    target, failure));
         }
         return code.exitStatus();
     }

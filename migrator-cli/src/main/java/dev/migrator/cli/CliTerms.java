@@ -13,6 +13,11 @@ final class CliTerms {
     private static final String[][] WORDS = {
         {"repair()", "migrator repair"},
         {"lockTimeout(...)", "--lock-timeout"},
+        {"than lockTimeout (", "than --lock-timeout ("},
+        {"historyTable: '", "--table: '"},
+        {"Set historyTable to '", "Set --table to '"},
+        {"installedBy: ", "--installed-by: "},
+        {", or turn placeholderReplacement off", ""},
         {"locations(...)", "--locations"},
         {"placeholders(...)", "--placeholder NAME=VALUE"},
         {"outOfOrder(true)", "--out-of-order"},

@@ -37,9 +37,10 @@ enum Command {
     DRIFT("Compare the live schema with the snapshot stored by the last migrate or rollback, and list each change "
             + "made outside the migrations (see docs/consistency.md). Exit status 6 on drift.",
             EnumSet.noneOf(Option.class)),
-    DIFF("Compare the schema at --url with the one at --url-b, or (--against-migrations) with what the "
-            + "migrations produce in a scratch schema of the same database. Exit status 0 either way.",
-            EnumSet.of(Option.URL_B, Option.AGAINST_MIGRATIONS)),
+    DIFF("Compare the schema at --url with the one at --url-b (or the two targets of a --targets file), or "
+            + "(--against-migrations) with what the migrations produce in a scratch schema of the same database. "
+            + "Exit status 0 either way.",
+            EnumSet.of(Option.URL_B, Option.AGAINST_MIGRATIONS, Option.TARGETS)),
     EXEC("Run another tool's migration command, given after --, while holding migrator's lock, and record what it "
             + "applied or undid: exec --tool knex --url URL -- npx knex migrate:latest (see docs/other-tools.md). "
             + "Exit status 1 when the command failed.", EnumSet.of(Option.TOOL));

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * {@code diff}: the schema at {@code --url} against the one at {@code --url-b}, or against what the migrations
- * produce ({@code --against-migrations}, in a scratch schema of the same database: see {@link ScratchSchema}). Lists
+ * produce ({@code --against-migrations}, in a scratch schema of the same database: see {@link ScratchSchema}), or the
+ * two targets of a {@code --targets} file against each other. Lists
  * each difference; exit status 0 either way (a difference between two environments is information, not a failure).
  */
 final class DiffCommand {
@@ -25,24 +26,41 @@ final class DiffCommand {
 
     static Report run(Migrator migrator, Settings settings, String target) {
         SchemaModel live = snapshot(migrator.target(), migrator.targetSettings());
-        SchemaModel other;
-        String otherName;
-        String leftLabel;
-        String rightLabel;
         if (settings.againstMigrations()) {
-            otherName = "the migrations";
-            leftLabel = "in the database";
-            rightLabel = "in the schema the migrations produce";
-            other = ScratchSchema.migrated(migrator, settings);
-        } else {
-            try (Targets.Opened b = Targets.open(settings.withUrl(settings.urlB()))) {
-                otherName = b.target().toString();
-                other = snapshot(b.target(), migrator.targetSettings());
-            }
-            leftLabel = "in A";
-            rightLabel = "in B";
+            return report(target, "the migrations", live, ScratchSchema.migrated(migrator, settings), true);
         }
-        List<String> differences = SchemaDiff.between(live, other, leftLabel, rightLabel);
+        try (Targets.Opened b = Targets.open(settings.withUrl(settings.urlB()))) {
+            return report(target, b.target().toString(), live, snapshot(b.target(), migrator.targetSettings()),
+                    false);
+        }
+    }
+
+    /**
+     * {@code diff --targets FILE}: the two targets of the file (each with its own URL, user, password and schema),
+     * the first as A, the second as B.
+     *
+     * @param migrators the two targets' migrators, in the file's order
+     * @param names     their names in the file
+     */
+    static Report betweenTargets(List<Migrator> migrators, List<String> names, Settings settings) {
+        if (settings.againstMigrations()) {
+            throw new UsageException(Option.AGAINST_MIGRATIONS.flag() + " compares one database with its migrations: "
+                    + "give --url, not " + Option.TARGETS.flag(), Command.DIFF);
+        }
+        if (migrators.size() != 2) {
+            throw new UsageException("diff " + Option.TARGETS.flag() + " compares two targets, and the file lists "
+                    + migrators.size() + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")
+                    + ": keep two, or give --url and --url-b", Command.DIFF);
+        }
+        List<SchemaModel> schemas = migrators.stream().map(m -> snapshot(m.target(), m.targetSettings())).toList();
+        return report(names.get(0), names.get(1), schemas.get(0), schemas.get(1), false);
+    }
+
+    private static Report report(String target, String otherName, SchemaModel live, SchemaModel other,
+                                 boolean againstMigrations) {
+        List<String> differences = againstMigrations
+                ? SchemaDiff.between(live, other, "in the database", "in the schema the migrations produce")
+                : SchemaDiff.between(live, other, "in A", "in B");
 
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", JsonDocuments.SCHEMA_VERSION);
@@ -54,7 +72,7 @@ final class DiffCommand {
         differences.forEach(list::add);
 
         StringBuilder text = new StringBuilder();
-        if (settings.againstMigrations()) {
+        if (againstMigrations) {
             text.append(target).append(" against what the migrations produce: ");
         } else {
             text.append("A: ").append(target).append("\nB: ").append(otherName).append("\n");

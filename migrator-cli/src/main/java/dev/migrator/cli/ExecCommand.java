@@ -3,6 +3,8 @@ package dev.migrator.cli;
 import dev.migrator.core.ExecResult;
 import dev.migrator.core.Migrator;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +18,17 @@ final class ExecCommand {
     static final String SEPARATOR = "--";
 
     private ExecCommand() {
+    }
+
+    /**
+     * Whether exec runs without locations: no {@code --locations} was given and the working directory has no
+     * {@code db/migration}, as in a Knex or Alembic project. exec then compares the rows of the tool's table before
+     * and after (docs/other-tools.md) instead of failing on a default location that is not there.
+     */
+    static boolean withoutLocations(Settings settings, List<String> defaultLocations) {
+        return settings.command() == Command.EXEC && settings.locations().isEmpty()
+                && defaultLocations.stream().noneMatch(l -> l.startsWith("filesystem:")
+                && Files.isDirectory(Path.of(l.substring("filesystem:".length()))));
     }
 
     /** The arguments migrator reads: those before the first lone {@code --}. */

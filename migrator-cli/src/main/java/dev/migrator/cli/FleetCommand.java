@@ -65,6 +65,9 @@ final class FleetCommand {
     int run(Arguments arguments, Settings settings) {
         this.args = arguments;
         Command command = settings.command();
+        if (command == Command.DIFF) {
+            return diff(settings);
+        }
         if (!COMMANDS.contains(command)) {
             throw new UsageException(command.word() + " runs on one database, not on a fleet: give --url, not "
                     + "--targets or --targets-query", command);
@@ -108,6 +111,27 @@ final class FleetCommand {
         FleetResult result = fleet.run(command.word(), operation(settings));
         err.println(result.summary());
         FleetReport report = new FleetReport(result, shard);
+        out.print(settings.json() ? report.json() + "\n" : report.text());
+        return report.exitStatus();
+    }
+
+    /** {@code diff --targets FILE}: the file's two targets against each other. */
+    private int diff(Settings settings) {
+        ClassLoader loader = DriverPath.load(settings.driverPath());
+        List<FleetTargets.Entry> entries = read(settings);
+        List<Migrator> migrators = new ArrayList<>();
+        for (FleetTargets.Entry e : entries) {
+            String password = e.password() == null ? null : e.password().reveal();
+            if (password != null) {
+                secrets.accept(password);
+            }
+            CliSecrets.ofUrl(e.url()).forEach(secrets);
+            Migrator.Builder b = Cli.builder(settings, Migrator.Builder.DEFAULT_LOCATION, loader, null)
+                    .target(JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password));
+            migrators.add((e.schema() == null ? b : b.schema(e.schema())).build());
+        }
+        Report report = DiffCommand.betweenTargets(migrators, entries.stream().map(FleetTargets.Entry::name).toList(),
+                settings);
         out.print(settings.json() ? report.json() + "\n" : report.text());
         return report.exitStatus();
     }

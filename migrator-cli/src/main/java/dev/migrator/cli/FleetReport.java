@@ -106,7 +106,8 @@ final class FleetReport {
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append(result.operation()).append(" on ").append(result.targets().size()).append(" targets")
+        int n = result.targets().size();
+        out.append(result.operation()).append(" on ").append(n).append(n == 1 ? " target" : " targets")
                 .append(shard == null ? "" : " (shard " + shard[0] + "/" + shard[1] + ")").append(":\n");
         for (FleetTargetResult t : result.targets()) {
             out.append("  ").append(line(t)).append('\n');

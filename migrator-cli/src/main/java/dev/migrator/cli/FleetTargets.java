@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.migrator.api.ConfigurationException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -8,7 +8,7 @@ import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.IrreversibleMigrationException;
 import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.ValidationException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.core.LintFinding;
 import dev.migrator.core.MigrationPlan;
 import dev.migrator.core.MigrationStatus;
@@ -95,8 +95,13 @@ final class JsonDocuments {
      * @param target  the target described without credentials, {@code null} when not known yet
      */
     static String error(Command command, String target, Throwable failure) {
+        return failedOperation(command == null ? null : command.word(), target, failure);
+    }
+
+    /** A failure of {@code operation} ({@code rollback-plan} for {@code rollback --dry-run}; null when unknown). */
+    static String failedOperation(String operation, String target, Throwable failure) {
         ErrorCode code = ErrorCode.of(failure);
-        ObjectNode root = header(command == null ? null : command.word(), false, target);
+        ObjectNode root = header(operation, false, target);
         ObjectNode error = root.putObject("error");
         error.put("code", code.name());
         error.put("message", Messages.of(failure));

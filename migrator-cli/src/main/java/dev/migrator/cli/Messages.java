@@ -1,7 +1,7 @@
 package dev.migrator.cli;
 
 import dev.migrator.api.MigratorException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,7 +3,7 @@ package dev.migrator.cli;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.SchemaModel;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.core.LintMode;
 import dev.migrator.core.Migrator;
 

@@ -94,19 +94,43 @@ final class SettingsReader {
         flag(Option.QUIET);
         String urlB = command.takes(Option.URL_B) ? value(Option.URL_B) : null;
         boolean againstMigrations = command.takes(Option.AGAINST_MIGRATIONS) && flag(Option.AGAINST_MIGRATIONS);
-        if (command == Command.DIFF && (urlB == null || urlB.isBlank()) == !againstMigrations) {
-            throw new UsageException("diff needs exactly one of --url-b URL (another database) or "
-                    + "--against-migrations (what the migrations produce)", command);
+        boolean twoTargets = command == Command.DIFF && value(Option.TARGETS) != null;
+        if (command == Command.DIFF && (urlB == null || urlB.isBlank() ? 0 : 1) + (againstMigrations ? 1 : 0)
+                + (twoTargets ? 1 : 0) != 1) {
+            throw new UsageException("diff needs exactly one of --url-b URL (another database), --targets FILE (a "
+                    + "file of two targets) or --against-migrations (what the migrations produce)", command);
         }
-        return new Settings(command, url == null || (url.isBlank() && !(command == Command.HASH || offline)) ? null : url.trim(), value(Option.USER), password(), list(Option.LOCATIONS), to, count,
-                lockSeconds == null ? null : Duration.ofSeconds(lockSeconds), value(Option.SCHEMA),
-                value(Option.TABLE), value(Option.INSTALLED_BY), placeholders(), flag(Option.OUT_OF_ORDER),
-                driverPath(), flag(Option.JSON), flag(Option.DRY_RUN),
-                value(Option.METRICS_FILE) == null ? null : Paths.get(value(Option.METRICS_FILE)),
-                "warning".equalsIgnoreCase(failOn), sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()),
-                offline, urlB == null ? null : urlB.trim(), againstMigrations, value(Option.PUSHGATEWAY),
-                flag(Option.ALLOW_EMPTY), markApplied == null ? null : markApplied.trim(), reason,
-                command == Command.ADOPT ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null);
+        String metricsFile = value(Option.METRICS_FILE);
+        return Settings.builder()
+                .command(command)
+                .url(url == null || (url.isBlank() && !(command == Command.HASH || offline)) ? null : url.trim())
+                .user(value(Option.USER))
+                .password(password())
+                .locations(list(Option.LOCATIONS))
+                .to(to)
+                .count(count)
+                .lockTimeout(lockSeconds == null ? null : Duration.ofSeconds(lockSeconds))
+                .schema(value(Option.SCHEMA))
+                .table(value(Option.TABLE))
+                .installedBy(value(Option.INSTALLED_BY))
+                .placeholders(placeholders())
+                .outOfOrder(flag(Option.OUT_OF_ORDER))
+                .driverPath(driverPath())
+                .json(flag(Option.JSON))
+                .dryRun(flag(Option.DRY_RUN))
+                .metricsFile(metricsFile == null ? null : Paths.get(metricsFile))
+                .failOnWarning("warning".equalsIgnoreCase(failOn))
+                .sarif(sarif == null || sarif.isBlank() ? null : Path.of(sarif.trim()))
+                .offline(offline)
+                .urlB(urlB == null ? null : urlB.trim())
+                .againstMigrations(againstMigrations)
+                .pushgateway(value(Option.PUSHGATEWAY))
+                .allowEmpty(flag(Option.ALLOW_EMPTY))
+                .markApplied(markApplied == null ? null : markApplied.trim())
+                .reason(reason)
+                .adoptFrom(command == Command.ADOPT
+                        ? AdoptCommand.from(value(Option.FROM), value(Option.FROM_TABLE)) : null)
+                .build();
     }
 
     /** The flag's value, else the environment's, else the file's; {@code null} when none is set. */

@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.spi.MigrationTarget;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.jdbc.JdbcTarget;
 import dev.migrator.mongo.MongoTarget;
 

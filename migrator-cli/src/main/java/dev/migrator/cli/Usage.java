@@ -77,7 +77,9 @@ final class Usage {
 
     private static String option(Option o) {
         String name = "  " + o.flag() + (o.takesValue() ? " " + o.valueName() : "");
-        return wrap(String.format("%-28s", name), o.help());
+        // A name as wide as the column (--on-error stop|continue|max=K) gets a line of its own, not glued to its help.
+        return name.length() >= 27 ? name + "\n" + wrap(" ".repeat(28), o.help())
+                : wrap(String.format("%-28s", name), o.help());
     }
 
     /** The text after {@code lead}, wrapped at {@link #WIDTH} and indented under its start. */

@@ -116,6 +116,26 @@ class CliBehaviourTest {
                 .isEqualTo(plan.get("target").asText()).isEqualTo(info.get("target").asText());
     }
 
+    /** Issue 12 item 5: a rollback dry run that cannot be planned is still a rollback-plan in its JSON document. */
+    @Test
+    void aRollbackDryRunThatFails_isAFailedRollbackPlan() throws Exception {
+        Path m = Files.createDirectories(dir.resolve("rbfail"));
+        Files.writeString(m.resolve("V1__t.sql"), "CREATE TABLE t (id INT);\n");
+        Files.writeString(m.resolve("U1__t.sql"), "DROP TABLE t;\n");
+        String url = "jdbc:h2:" + dir.resolve("rbfaildata");
+        String loc = "filesystem:" + m;
+
+        Run nothingApplied = run("rollback", "--url", url, "--locations", loc, "--count", "1", "--dry-run", "--json");
+
+        assertThat(nothingApplied.status()).as("%s", nothingApplied).isEqualTo(3);
+        assertThat(nothingApplied.json().get("operation").asText()).isEqualTo("rollback-plan");
+        assertThat(nothingApplied.json().get("success").asBoolean()).isFalse();
+        assertThat(nothingApplied.json().get("error").get("message").asText())
+                .startsWith("Cannot roll back 1 migration; nothing was changed");
+        assertThat(run("rollback", "--url", url, "--locations", loc, "--count", "1", "--json").json()
+                .get("operation").asText()).isEqualTo("rollback");
+    }
+
     /** Issue 12 item 7: an unknown host is named as such; a driver message ending in '.' gets no second one. */
     @Test
     void connectionFailures_sayWhatHappened() throws Exception {

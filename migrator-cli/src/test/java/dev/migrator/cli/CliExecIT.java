@@ -138,6 +138,25 @@ class CliExecIT {
                         "fake knex: " + PENDING + " applied 1 time(s) before");
     }
 
+    /**
+     * The issue's and the docs' own line, {@code exec --tool knex --url ... -- npx knex migrate:latest}, run from a
+     * Knex project: no {@code --locations} and no db/migration there. The rows of the tool's table are compared.
+     */
+    @Test
+    void withoutLocations_fromAToolsProjectFolder_theToolsTableRowsAreCompared() throws Exception {
+        TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
+        Map<String, String> env = knexProject(db);
+
+        Run run = CliJar.run(dir, env, "exec", "--tool", "knex", "--url", db.url(), "--user", db.user(), "--json",
+                "--", "sh", "fake-knex.sh");
+
+        assertThat(run.exitStatus()).as("%s", run).isZero();
+        JsonNode report = DocumentedKeys.assertDocumented("exec", run.stdout());
+        assertThat(report.get("success").asBoolean()).isTrue();
+        assertThat(report.get("applied").get(0).asText()).isEqualTo(PENDING);
+        assertThat(history(db)).containsExactly("ADOPT SUCCESS " + PENDING, "EXEC SUCCESS knex exec");
+    }
+
     @Test
     void aFailingCommand_exitsOne_isRecordedAsFailed_andPasswordsInItAreMasked() throws Exception {
         TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);

@@ -78,7 +78,8 @@ class CliExitStatusIT {
         Run noDriver = CliJar.run(dir, Map.of(), "info", "--url", "jdbc:oracle:thin:@//db:1521/APP", "--json");
 
         assertThat(error(missingLocation, 2, "CONFIGURATION").get("message").asText())
-                .contains("filesystem:db/migration", "does not exist");
+                .contains("filesystem:db/migration", dir.resolve("db/migration").toAbsolutePath().toString(),
+                        "does not exist");
         assertThat(error(noDriver, 2, "CONFIGURATION").get("message").asText())
                 .contains("No JDBC driver takes jdbc:oracle: URLs", "--driver-path ojdbc11.jar");
         // Connecting runs alongside discovery and may create H2's empty database file; no table is created.

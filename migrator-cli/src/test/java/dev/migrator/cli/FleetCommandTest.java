@@ -2,6 +2,9 @@ package dev.migrator.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.migrator.core.FleetOutcome;
+import dev.migrator.core.FleetResult;
+import dev.migrator.core.FleetTargetResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +17,7 @@ import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -260,6 +264,14 @@ class FleetCommandTest {
         Run rollback = cli(Map.of(), "rollback", "--targets", targets.toString(), "--count", "1");
         assertThat(rollback.exitStatus()).isEqualTo(2);
         assertThat(rollback.stderr()).contains("--targets is not an option of rollback");
+    }
+
+    @Test
+    void theTextReport_countsOneTargetInTheSingular() {
+        FleetResult one = new FleetResult("info", List.of(new FleetTargetResult("acme", null, FleetOutcome.SUCCEEDED,
+                "2", "2", List.of(), Duration.ofMillis(5), null, null)), Duration.ofMillis(5));
+
+        assertThat(new FleetReport(one, new int[] {0, 4}).text()).startsWith("info on 1 target (shard 0/4):\n");
     }
 
     @Test

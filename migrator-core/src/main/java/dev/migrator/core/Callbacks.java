@@ -5,7 +5,7 @@ import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.MigratorException;
 import dev.migrator.api.spi.Executable;
 import dev.migrator.api.spi.ExecutionFailure;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.api.spi.TargetSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

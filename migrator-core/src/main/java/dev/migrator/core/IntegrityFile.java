@@ -1,7 +1,7 @@
 package dev.migrator.core;
 
 import dev.migrator.api.ConfigurationException;
-import dev.migrator.api.MigrationName;
+import dev.migrator.api.internal.NameParts;
 import dev.migrator.api.ValidationException;
 
 import java.io.IOException;
@@ -265,7 +265,7 @@ public final class IntegrityFile {
     private static Version versionOf(String fileName) {
         int dot = fileName.lastIndexOf('.');
         try {
-            MigrationName name = MigrationName.parse(dot < 0 ? fileName : fileName.substring(0, dot));
+            NameParts name = NameParts.parse(dot < 0 ? fileName : fileName.substring(0, dot));
             return name.version() == null ? null : Version.parse(name.version());
         } catch (ConfigurationException e) {
             return null;

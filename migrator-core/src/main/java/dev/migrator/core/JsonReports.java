@@ -60,7 +60,7 @@ final class JsonReports {
             if (t.error() != null) {
                 ObjectNode error = o.putObject("error");
                 error.put("type", t.error().getClass().getSimpleName());
-                error.put("message", dev.migrator.api.spi.Secrets.mask(String.valueOf(t.error().getMessage())));
+                error.put("message", dev.migrator.api.internal.Secrets.mask(String.valueOf(t.error().getMessage())));
             }
         }
         return write(root);

@@ -2,7 +2,7 @@ package dev.migrator.core;
 
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.Migration;
-import dev.migrator.api.MigrationName;
+import dev.migrator.api.internal.NameParts;
 import dev.migrator.api.spi.MigrationTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,10 @@ final class MigrationDiscovery {
                     found.forEach(r -> locationOf.put(r, location));
                 }
                 if (found == null && !defaultLocation) {
-                    problems.add("location '" + location + "' does not exist: check the path, or remove it from locations(...)");
+                    // The absolute path: a relative one depends on the working directory, the usual slip.
+                    String resolved = location.startsWith("filesystem:") ? " (" + scanner.resolved(location) + ")" : "";
+                    problems.add("location '" + location + "'" + resolved + " does not exist: check the path, or "
+                            + "remove it from locations(...)");
                 }
                 if (found != null) {
                     resources.addAll(found);
@@ -100,10 +103,10 @@ final class MigrationDiscovery {
             }
             String base = r.name().substring(0, r.name().length() - suffix.length());
             String event = Callbacks.eventOf(base);
-            MigrationName name = null;
+            NameParts name = null;
             if (event == null) {
                 try {
-                    name = MigrationName.parse(base);
+                    name = NameParts.parse(base);
                 } catch (ConfigurationException e) {
                     // Not named like a migration: a Liquibase formatted-SQL changelog is one, whatever its name.
                     if (!liquibase.offer(r, locationOf.get(r), problems)) {
@@ -359,10 +362,23 @@ final class MigrationDiscovery {
             if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
                 return null;
             }
-            return (Migration<?>) type.getDeclaredConstructor().newInstance();
+            return instance(type, problems);
         } catch (ReflectiveOperationException | LinkageError e) {
             problems.add(className + " cannot be instantiated (" + e + "): give it a public no-argument constructor, "
                     + "or pass an instance with migrations(...)");
+            return null;
+        }
+    }
+
+    private static Migration<?> instance(Class<?> type, List<String> problems) throws ReflectiveOperationException {
+        try {
+            return (Migration<?>) type.getDeclaredConstructor().newInstance();
+        } catch (IllegalAccessException e) {
+            String hint = ModuleAccess.openingHint(type);
+            if (hint == null) {
+                throw e;
+            }
+            problems.add(hint);
             return null;
         }
     }

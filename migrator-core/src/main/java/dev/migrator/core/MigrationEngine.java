@@ -4,7 +4,7 @@ import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.ValidationException;
 import dev.migrator.api.spi.Executable;
 import dev.migrator.api.spi.HistoryRecord;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.api.spi.HistoryRecord.Action;
 import dev.migrator.api.spi.HistoryRecord.Outcome;
 import dev.migrator.api.spi.ScriptStatement;

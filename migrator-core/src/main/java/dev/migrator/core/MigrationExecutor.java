@@ -8,7 +8,7 @@ import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.Executable;
 import dev.migrator.api.spi.ExecutionFailure;
 import dev.migrator.api.spi.HistoryRecord;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.api.spi.SessionLock;
 import dev.migrator.api.spi.HistoryRecord.Action;
 import dev.migrator.api.spi.HistoryRecord.Outcome;

@@ -1,6 +1,6 @@
 package dev.migrator.core;
 
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 import java.util.ArrayList;
 import java.util.List;

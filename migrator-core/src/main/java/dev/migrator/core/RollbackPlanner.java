@@ -60,7 +60,8 @@ final class RollbackPlanner {
             int adoptionRank = adopted.isEmpty() ? -1 : adopted.get(adopted.size() - 1).appliedRank;
             int steps = applied.size() + (adopted.isEmpty() ? 0 : 1);
             if (count > steps) {
-                throw new ValidationException("Cannot roll back " + count + " migrations; nothing was changed",
+                throw new ValidationException("Cannot roll back " + count + (count == 1 ? " migration" : " migrations")
+                        + "; nothing was changed",
                         List.of("only " + applied.size() + (applied.size() == 1 ? " versioned migration is applied"
                                 : " versioned migrations are applied")
                                 + (adopted.isEmpty() ? "" : " after the adoption of " + adopted.size()

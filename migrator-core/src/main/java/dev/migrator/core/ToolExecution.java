@@ -9,7 +9,7 @@ import dev.migrator.api.spi.ForeignTable;
 import dev.migrator.api.spi.HistoryRecord;
 import dev.migrator.api.spi.HistoryRecord.Action;
 import dev.migrator.api.spi.HistoryRecord.Outcome;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.api.spi.TargetSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

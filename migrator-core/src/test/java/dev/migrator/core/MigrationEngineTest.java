@@ -201,6 +201,11 @@ class MigrationEngineTest {
     void missingConfiguredLocation_isAnError_butAMissingDefaultOneIsNot() {
         assertThatThrownBy(() -> Migrator.builder().target(target).locations("filesystem:" + dir.resolve("nope"))
                 .build().migrate()).isInstanceOf(ConfigurationException.class).hasMessageContaining("does not exist");
+        // Named by its absolute path too, so a relative path read from the wrong working directory shows (issue 12.4).
+        assertThatThrownBy(() -> Migrator.builder().target(target).locations("filesystem:relative/nope")
+                .build().migrate()).isInstanceOf(ConfigurationException.class).hasMessageContaining(
+                        "location 'filesystem:relative/nope' (" + java.nio.file.Path.of("relative/nope")
+                                .toAbsolutePath() + ") does not exist");
         assertThat(Migrator.builder().target(target).build().migrate().applied()).isEmpty();
     }
 

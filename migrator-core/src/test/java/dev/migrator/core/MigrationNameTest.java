@@ -1,7 +1,7 @@
 package dev.migrator.core;
 
 import dev.migrator.api.ConfigurationException;
-import dev.migrator.api.MigrationName;
+import dev.migrator.api.internal.NameParts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +20,7 @@ class MigrationNameTest {
             "R__Refresh_views|R|null|Refresh views",
             "V20261124__Two__underscores|V|20261124|Two  underscores"})
     void validNames_giveTheirParts(String name, String prefix, String version, String description) {
-        MigrationName parsed = MigrationName.parse(name);
+        NameParts parsed = NameParts.parse(name);
         assertThat(parsed.prefix()).isEqualTo(prefix);
         assertThat(parsed.version()).isEqualTo(version);
         assertThat(parsed.description()).isEqualTo(description);
@@ -29,7 +29,7 @@ class MigrationNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"V__x", "Vabc__x", "V1_x", "V1__", "X1__x", "R1__x", "V1.__x", "init"})
     void malformedNames_areRefusedWithWhatAGoodOneLooksLike(String name) {
-        assertThatThrownBy(() -> MigrationName.parse(name)).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> NameParts.parse(name)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'" + name + "'");
     }
 }

@@ -1,7 +1,6 @@
 package dev.migrator.core;
 
 import dev.migrator.api.LostLockException;
-import dev.migrator.api.MigrationEvent;
 import dev.migrator.api.MigrationListener;
 import dev.migrator.jdbc.JdbcContext;
 import dev.migrator.jdbc.JdbcMigration;
@@ -16,17 +15,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Issue #13 item 3: lease locks are fenced. H2 has no session lock, so the migration lock is a lease row. These tests
@@ -47,26 +38,16 @@ class LeaseFencingIT {
     void holderStalledPastItsLease_stopsBeforeItsNextMigration_andTheNewHolderAppliesTheRestOnce() throws Exception {
         TestDatabase db = databases.create(DatabaseKind.H2);
         db.execute("CREATE TABLE applied_log (entry VARCHAR(20))");
-        MutableClock clock = new MutableClock();
-        CountDownLatch stalled = new CountDownLatch(1);
-        CountDownLatch takenOver = new CountDownLatch(1);
+        LeaseTakeover.TestClock clock = new LeaseTakeover.TestClock(Duration.ZERO);
+        LeaseTakeover takeover = new LeaseTakeover();
         // After its first migration, A "stalls" for two leases (a GC pause, SIGSTOP) while B takes the lease over.
-        Migrator a = migrator(db, clock, after("1", () -> {
-            clock.advance(LEASE.multipliedBy(2));
-            stalled.countDown();
-            takenOver.await(30, TimeUnit.SECONDS);
-        }), new Step("1", ctx -> insert(ctx, "1 by A")), new Step("2", ctx -> insert(ctx, "2 by A")));
-        Migrator b = migrator(db, clock, new MigrationListener() { }, new Step("1", ctx -> insert(ctx, "1 by B")),
-                new Step("2", ctx -> insert(ctx, "2 by B")));
+        Migrator a = migrator(db, clock, takeover.stallAfter("1", () -> clock.advance(LEASE.multipliedBy(2))), "A");
+        Migrator b = migrator(db, clock, new MigrationListener() { }, "B");
 
-        CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(a::migrate);
-        stalled.await(30, TimeUnit.SECONDS);
-        MigrateResult second = b.migrate();
-        takenOver.countDown();
-        Throwable lost = catchThrowable(() -> first.get(30, TimeUnit.SECONDS)).getCause();
+        LeaseTakeover.Outcome race = takeover.race(a, b);
 
-        assertThat(second.applied()).extracting(AppliedMigration::version).containsExactly("2");
-        assertThat(lost).isInstanceOf(LostLockException.class).hasMessageContaining("lease was lost")
+        assertThat(race.second().applied()).extracting(AppliedMigration::version).containsExactly("2");
+        assertThat(race.lost()).isInstanceOf(LostLockException.class).hasMessageContaining("lease was lost")
                 .hasMessageContaining("longer than the lease");
         assertThat(db.query("SELECT entry FROM applied_log ORDER BY entry"))
                 .containsExactly(List.of("1 by A"), List.of("2 by B"));
@@ -79,26 +60,16 @@ class LeaseFencingIT {
         TestDatabase db = databases.create(DatabaseKind.H2);
         db.execute("CREATE TABLE applied_log (entry VARCHAR(20))");
         // A's clock stands still, so its own guard sees a fresh lease; B's runs two leases ahead and finds A's expired.
-        MutableClock clockOfA = new MutableClock();
-        MutableClock clockOfB = new MutableClock();
-        clockOfB.advance(LEASE.multipliedBy(2));
-        CountDownLatch stalled = new CountDownLatch(1);
-        CountDownLatch takenOver = new CountDownLatch(1);
-        Migrator a = migrator(db, clockOfA, before("2", () -> {
-            stalled.countDown();
-            takenOver.await(30, TimeUnit.SECONDS);
-        }), new Step("1", ctx -> insert(ctx, "1 by A")), new Step("2", ctx -> insert(ctx, "2 by A")));
-        Migrator b = migrator(db, clockOfB, new MigrationListener() { }, new Step("1", ctx -> insert(ctx, "1 by B")),
-                new Step("2", ctx -> insert(ctx, "2 by B")));
+        LeaseTakeover.TestClock clockOfA = new LeaseTakeover.TestClock(Duration.ZERO);
+        LeaseTakeover.TestClock clockOfB = new LeaseTakeover.TestClock(LEASE.multipliedBy(2));
+        LeaseTakeover takeover = new LeaseTakeover();
+        Migrator a = migrator(db, clockOfA, takeover.stallBefore("2"), "A");
+        Migrator b = migrator(db, clockOfB, new MigrationListener() { }, "B");
 
-        CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(a::migrate);
-        stalled.await(30, TimeUnit.SECONDS);
-        MigrateResult second = b.migrate();
-        takenOver.countDown();
-        Throwable lost = catchThrowable(() -> first.get(30, TimeUnit.SECONDS)).getCause();
+        LeaseTakeover.Outcome race = takeover.race(a, b);
 
-        assertThat(second.applied()).extracting(AppliedMigration::version).containsExactly("2");
-        assertThat(lost).isInstanceOf(LostLockException.class).hasMessageContaining("was taken over")
+        assertThat(race.second().applied()).extracting(AppliedMigration::version).containsExactly("2");
+        assertThat(race.lost()).isInstanceOf(LostLockException.class).hasMessageContaining("was taken over")
                 .hasMessageContaining("history row for");
         // A's second step ran, but its row was refused in the same statement and its transaction rolled back.
         assertThat(db.query("SELECT entry FROM applied_log ORDER BY entry"))
@@ -106,45 +77,10 @@ class LeaseFencingIT {
         assertThat(history(db)).containsExactly("1 APPLY SUCCESS", "2 APPLY SUCCESS");
     }
 
-    private static MigrationListener after(String version, Pause pause) {
-        return new MigrationListener() {
-            @Override
-            public void afterMigration(MigrationEvent event) {
-                if (version.equals(event.version())) {
-                    pause.run();
-                }
-            }
-        };
-    }
-
-    private static MigrationListener before(String version, Pause pause) {
-        return new MigrationListener() {
-            @Override
-            public void beforeMigration(MigrationEvent event) {
-                if (version.equals(event.version())) {
-                    pause.run();
-                }
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface Pause {
-        void await() throws InterruptedException;
-
-        default void run() {
-            try {
-                await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static Migrator migrator(TestDatabase db, Clock clock, MigrationListener listener, Step... steps) {
+    private static Migrator migrator(TestDatabase db, Clock clock, MigrationListener listener, String who) {
         return Migrator.builder().target(JdbcTarget.of(db.url(), db.user(), db.password()))
-                .locations("classpath:db/lease-fencing").migrations(steps).clock(clock).lease(LEASE)
-                .listener(listener).lockTimeout(Duration.ofSeconds(20)).build();
+                .locations("classpath:db/lease-fencing").migrations(new Step("1", who), new Step("2", who))
+                .clock(clock).lease(LEASE).listener(listener).lockTimeout(Duration.ofSeconds(20)).build();
     }
 
     private static List<String> history(TestDatabase db) {
@@ -152,56 +88,18 @@ class LeaseFencingIT {
                 + "ORDER BY installed_rank").stream().map(r -> String.join(" ", r)).toList();
     }
 
-    private static void insert(JdbcContext ctx, String entry) throws Exception {
-        try (Statement s = ctx.connection().createStatement()) {
-            s.execute("INSERT INTO applied_log VALUES ('" + entry + "')");
-        }
-    }
-
-    /** A Java migration of the given version whose body the test writes. */
-    private record Step(String version, Body body) implements JdbcMigration {
+    /** A migration that logs "VERSION by WHO" to applied_log: which engine ran it. */
+    private record Step(String version, String who) implements JdbcMigration {
         @Override
         public void up(JdbcContext context) throws Exception {
-            body.run(context);
-        }
-
-        @Override
-        public String version() {
-            return version;
+            try (Statement s = context.connection().createStatement()) {
+                s.execute("INSERT INTO applied_log VALUES ('" + version + " by " + who + "')");
+            }
         }
 
         @Override
         public String description() {
             return "step " + version;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void run(JdbcContext context) throws Exception;
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        private final AtomicLong offsetMillis = new AtomicLong();
-
-        void advance(Duration d) {
-            offsetMillis.addAndGet(d.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plusMillis(offsetMillis.get());
         }
     }
 }

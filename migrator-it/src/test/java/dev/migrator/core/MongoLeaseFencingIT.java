@@ -5,7 +5,6 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.migrator.api.LostLockException;
-import dev.migrator.api.MigrationEvent;
 import dev.migrator.api.MigrationListener;
 import dev.migrator.mongo.MongoContext;
 import dev.migrator.mongo.MongoMigration;
@@ -18,18 +17,10 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Issue #13 item 3 on MongoDB (in-process server, lease lock): a holder stalled past its lease stops before its next
@@ -55,24 +46,16 @@ class MongoLeaseFencingIT {
     @Test
     @Timeout(60)
     void historyDocumentInFlightWhenTheLeaseWasTakenOver_isRefused_andTheNewHolderAppliesItOnce() throws Exception {
-        Clock clockOfA = new OffsetClock(0);
-        Clock clockOfB = new OffsetClock(LEASE.multipliedBy(2).toMillis());
-        CountDownLatch stalled = new CountDownLatch(1);
-        CountDownLatch takenOver = new CountDownLatch(1);
-        Migrator a = migrator(clockOfA, before("2", () -> {
-            stalled.countDown();
-            takenOver.await(30, TimeUnit.SECONDS);
-        }), "A");
+        Clock clockOfA = new LeaseTakeover.TestClock(Duration.ZERO);
+        Clock clockOfB = new LeaseTakeover.TestClock(LEASE.multipliedBy(2));
+        LeaseTakeover takeover = new LeaseTakeover();
+        Migrator a = migrator(clockOfA, takeover.stallBefore("2"), "A");
         Migrator b = migrator(clockOfB, new MigrationListener() { }, "B");
 
-        CompletableFuture<MigrateResult> first = CompletableFuture.supplyAsync(a::migrate);
-        stalled.await(30, TimeUnit.SECONDS);
-        MigrateResult second = b.migrate();
-        takenOver.countDown();
-        Throwable lost = catchThrowable(() -> first.get(30, TimeUnit.SECONDS)).getCause();
+        LeaseTakeover.Outcome race = takeover.race(a, b);
 
-        assertThat(second.applied()).extracting(AppliedMigration::version).containsExactly("2");
-        assertThat(lost).isInstanceOf(LostLockException.class).hasMessageContaining("was taken over");
+        assertThat(race.second().applied()).extracting(AppliedMigration::version).containsExactly("2");
+        assertThat(race.lost()).isInstanceOf(LostLockException.class).hasMessageContaining("was taken over");
         List<String> rows = new ArrayList<>();
         client.getDatabase("app").getCollection("migrator_history").find().sort(new Document("rank", 1))
                 .forEach(d -> rows.add(d.getString("version") + " " + d.getString("outcome")));
@@ -85,26 +68,6 @@ class MongoLeaseFencingIT {
                 .lockTimeout(Duration.ofSeconds(20)).build();
     }
 
-    private static MigrationListener before(String version, Pause pause) {
-        return new MigrationListener() {
-            @Override
-            public void beforeMigration(MigrationEvent event) {
-                if (version.equals(event.version())) {
-                    try {
-                        pause.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface Pause {
-        void await() throws InterruptedException;
-    }
-
     /** A migration that records which engine ran it. */
     private record Step(String version, String who) implements MongoMigration {
         @Override
@@ -115,30 +78,6 @@ class MongoLeaseFencingIT {
         @Override
         public String description() {
             return "step " + version;
-        }
-    }
-
-    /** A clock running {@code offsetMillis} ahead of the system's. */
-    private static final class OffsetClock extends Clock {
-        private final AtomicLong offsetMillis;
-
-        OffsetClock(long offsetMillis) {
-            this.offsetMillis = new AtomicLong(offsetMillis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plusMillis(offsetMillis.get());
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.migrator.mongo;
 
 import dev.migrator.api.TargetException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 /** Wraps a driver failure outside a migration (history, lock, snapshot) once, at the target boundary. */
 final class MongoErrors {

@@ -10,7 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import dev.migrator.api.LostLockException;
 import dev.migrator.api.spi.LeaseLock;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

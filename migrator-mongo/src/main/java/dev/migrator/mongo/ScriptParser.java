@@ -1,7 +1,7 @@
 package dev.migrator.mongo;
 
 import dev.migrator.api.ConfigurationException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import org.bson.BsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.DecoderContext;

@@ -89,6 +89,9 @@ public class MigratorAutoConfiguration {
             if (properties.getInstalledBy() != null) {
                 builder.installedBy(properties.getInstalledBy());
             }
+            if (properties.getAdoptOnMigrate() != null && !properties.getAdoptOnMigrate().isBlank()) {
+                builder.adoptOnMigrate(properties.getAdoptOnMigrate().trim());
+            }
             if (properties.getDdlLockTimeout() != null) {
                 builder.ddlLockTimeout(properties.getDdlLockTimeout());
             }

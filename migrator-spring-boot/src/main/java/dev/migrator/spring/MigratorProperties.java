@@ -22,6 +22,7 @@ public class MigratorProperties {
     private Boolean placeholderReplacement;
     private Duration lockTimeout;
     private Boolean outOfOrder;
+    private String adoptOnMigrate;
     private String installedBy;
     private String url;
     private String user;
@@ -110,6 +111,20 @@ public class MigratorProperties {
     /** Sets {@code migrator.out-of-order}. */
     public void setOutOfOrder(Boolean outOfOrder) {
         this.outOfOrder = outOfOrder;
+    }
+
+    /**
+     * The tool whose history the first start-up adopts when it finds that tool's table and nothing applied by
+     * migrator: {@code flyway}, {@code liquibase}, {@code alembic}, {@code django}, {@code knex} or {@code sequelize}
+     * (default none).
+     */
+    public String getAdoptOnMigrate() {
+        return adoptOnMigrate;
+    }
+
+    /** Sets {@code migrator.adopt-on-migrate}. */
+    public void setAdoptOnMigrate(String adoptOnMigrate) {
+        this.adoptOnMigrate = adoptOnMigrate;
     }
 
     /** Who is recorded as having run the migrations (default the operating-system user). */

@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +21,17 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The auto-configuration in small contexts (no server): properties, beans it picks up, and loud failures. */
 class MigratorAutoConfigurationTest {
@@ -141,6 +148,69 @@ class MigratorAutoConfigurationTest {
             assertThat(context).hasNotFailed();
             assertThat(context).doesNotHaveBean(Migrator.class);
         });
+    }
+
+    /**
+     * A Flyway application switches with one property: {@code migrator.adopt-on-migrate=flyway} adopts what Flyway
+     * applied (checked against Flyway's own checksum of each script) and runs only what is new; without it, the first
+     * start would run V1 again on a schema that has it.
+     */
+    @Test
+    void adoptOnMigrate_takesOverFlywaysHistoryOnTheFirstStart() throws Exception {
+        String url = "jdbc:h2:mem:flyway" + DB.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+        String v1 = new String(getClass().getResourceAsStream("/db/adopt/V1__Create_accounts.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            st.execute(v1);
+            st.execute("CREATE TABLE \"flyway_schema_history\" (\"installed_rank\" INT PRIMARY KEY, "
+                    + "\"version\" VARCHAR(50), \"description\" VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL, "
+                    + "\"script\" VARCHAR(1000) NOT NULL, \"checksum\" INT, \"installed_by\" VARCHAR(100) NOT NULL, "
+                    + "\"installed_on\" TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL, \"execution_time\" INT NOT NULL, "
+                    + "\"success\" BOOLEAN NOT NULL)");
+            st.execute("INSERT INTO \"flyway_schema_history\" VALUES (1, '1', 'Create accounts', 'SQL', "
+                    + "'V1__Create_accounts.sql', " + flywayChecksum(v1) + ", 'app', CURRENT_TIMESTAMP, 12, TRUE)");
+        }
+        runner.withPropertyValues("spring.datasource.url=" + url, "migrator.locations=classpath:db/adopt")
+                .run(context -> assertThat(context).hasFailed());
+        runner.withPropertyValues("spring.datasource.url=" + url, "migrator.locations=classpath:db/adopt",
+                        "migrator.adopt-on-migrate=flyway")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Migrator.class).info())
+                            .extracting(MigrationStatus::version, MigrationStatus::state)
+                            .containsExactly(tuple("1", MigrationState.ADOPTED), tuple("2", MigrationState.APPLIED));
+                    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                    assertThat(jdbc.queryForObject("SELECT COUNT(iban) FROM accounts", Integer.class)).isZero();
+                    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\"", Integer.class))
+                            .isEqualTo(1);
+                });
+    }
+
+    /** Flyway's checksum: a CRC-32 of the script's lines, without their terminators. */
+    private static int flywayChecksum(String script) {
+        CRC32 crc = new CRC32();
+        for (String line : script.split("\r?\n|\r")) {
+            crc.update(line.getBytes(StandardCharsets.UTF_8));
+        }
+        return (int) crc.getValue();
+    }
+
+    /** Boot's spring.sql.init scripts run after the migrations, so a data.sql can seed the tables they create. */
+    @Test
+    void sqlInitScripts_runAfterTheMigrations() {
+        runner.withConfiguration(AutoConfigurations.of(SqlInitializationAutoConfiguration.class))
+                .withPropertyValues(h2(), "spring.sql.init.mode=always",
+                        "spring.sql.init.data-locations=classpath:db/seed/data.sql")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                            .queryForList("SELECT name FROM customers", String.class))
+                            .containsExactly("Seeded by data.sql");
+                    // Not by chance of bean order: Boot's detectors make the script initializer (as R2DBC's, found
+                    // by the same kind of detector) depend on migrator's.
+                    assertThat(context.getBeanFactory().getBeanDefinition("dataSourceScriptDatabaseInitializer")
+                            .getDependsOn()).contains("migratorInitializer");
+                });
     }
 
     @Test

@@ -18,10 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +44,14 @@ class FlywayAdoptionIT {
                 "CREATE TABLE orders (\r\n  id INT PRIMARY KEY,\r\n  user_id INT NOT NULL\r\n);\r\n");
         Files.writeString(dir.resolve("R__Users_view.sql"),
                 "CREATE OR REPLACE VIEW user_emails AS SELECT email FROM users;\n");
+    }
+
+    /** A database Flyway migrated with {@link #flywayProject()}'s files. */
+    private TestDatabase migratedByFlyway(DatabaseKind kind) throws Exception {
+        TestDatabase db = databases.create(kind);
+        flywayProject();
+        flyway(db, dir).load().migrate();
+        return db;
     }
 
     /** migrator's next version, with its undo, added after the switch. */
@@ -79,9 +83,7 @@ class FlywayAdoptionIT {
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     void adoptMigrateRollback_andInfoShowsTheWholeStory(DatabaseKind kind) throws Exception {
-        TestDatabase db = databases.create(kind);
-        flywayProject();
-        flyway(db, dir).load().migrate();
+        TestDatabase db = migratedByFlyway(kind);
         List<List<String>> flywayBefore = flywayRows(db, "flyway_schema_history");
 
         // tag::adopt[]
@@ -115,13 +117,13 @@ class FlywayAdoptionIT {
         assertThat(info(migrator)).containsExactly("1 ADOPTED", "1.1 ADOPTED", "2 ADOPTED", "3 ROLLED_BACK",
                 "3 PENDING", "R Users view PENDING");
 
-        List<String> schema = schema(db);
+        List<String> schema = LiveSchema.columns(db);
         // tag::undo[]
         RollbackResult undoAdoption = migrator.rollback(1);   // V3 was undone before: this step is the adoption
         assertThat(undoAdoption.undone()).extracting(a -> a.version()).containsExactly(null, "2", "1.1", "1");
         // end::undo[]
         assertThat(undoAdoption.versionAfter()).isNull();
-        assertThat(schema(db)).as("undoing the adoption runs nothing").isEqualTo(schema);
+        assertThat(LiveSchema.columns(db)).as("undoing the adoption runs nothing").isEqualTo(schema);
         assertThat(flywayRows(db, "flyway_schema_history")).as("Flyway's table is never written")
                 .isEqualTo(flywayBefore);
         assertThat(info(migrator)).containsExactly("1 PENDING", "1.1 PENDING", "2 PENDING", "3 ROLLED_BACK",
@@ -133,9 +135,7 @@ class FlywayAdoptionIT {
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     void aSecondAdoptionWritesNothing_andDoesNotFail(DatabaseKind kind) throws Exception {
-        TestDatabase db = databases.create(kind);
-        flywayProject();
-        flyway(db, dir).load().migrate();
+        TestDatabase db = migratedByFlyway(kind);
         migrator(db).build().adopt("flyway");
         List<List<String>> history = db.query("SELECT * FROM migrator_history ORDER BY installed_rank");
 
@@ -149,9 +149,7 @@ class FlywayAdoptionIT {
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     void anEditedScriptIsRefused_butOtherLineEndingsAreNot(DatabaseKind kind) throws Exception {
-        TestDatabase db = databases.create(kind);
-        flywayProject();
-        flyway(db, dir).load().migrate();
+        TestDatabase db = migratedByFlyway(kind);
         Files.writeString(dir.resolve("V1__Create_users.sql"), "-- the first table\r\n"
                 + "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(200) NOT NULL);\r\n");
         Files.writeString(dir.resolve("V2__Create_orders.sql"),
@@ -162,22 +160,20 @@ class FlywayAdoptionIT {
                         .asString().startsWith("V2__Create_orders.sql (version 2) was changed after Flyway applied it")
                         .contains("Flyway recorded"))
                 .hasMessageContaining("nothing was written");
-        assertThat(tableNames(db)).doesNotContain("migrator_history");
+        assertThat(LiveSchema.tableNames(db)).doesNotContain("migrator_history");
     }
 
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     void aMissingScriptIsRefused(DatabaseKind kind) throws Exception {
-        TestDatabase db = databases.create(kind);
-        flywayProject();
-        flyway(db, dir).load().migrate();
+        TestDatabase db = migratedByFlyway(kind);
         Files.delete(dir.resolve("V1_1__Add_name.sql"));
 
         assertThatThrownBy(() -> migrator(db).build().adopt("flyway"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("V1_1__Add_name.sql (version 1.1) was applied by Flyway")
                         .contains("restore the file"));
-        assertThat(tableNames(db)).doesNotContain("migrator_history");
+        assertThat(LiveSchema.tableNames(db)).doesNotContain("migrator_history");
     }
 
     /**
@@ -199,7 +195,7 @@ class FlywayAdoptionIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("V2__Create_orders.sql (version 2) failed when Flyway applied it")
                         .contains("flyway repair"));
-        assertThat(tableNames(db)).doesNotContain("migrator_history");
+        assertThat(LiveSchema.tableNames(db)).doesNotContain("migrator_history");
     }
 
     @ParameterizedTest
@@ -222,9 +218,7 @@ class FlywayAdoptionIT {
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     void adoptOnMigrate_switchesOnTheFirstBoot_andLaterBootsOnlyMigrate(DatabaseKind kind) throws Exception {
-        TestDatabase db = databases.create(kind);
-        flywayProject();
-        flyway(db, dir).load().migrate();
+        TestDatabase db = migratedByFlyway(kind);
         nextVersion();
 
         // tag::adopt-on-migrate[]
@@ -274,9 +268,7 @@ class FlywayAdoptionIT {
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     void aRepeatableChangedSinceFlywayRanIt_isAppliedAgainByTheNextMigrate(DatabaseKind kind) throws Exception {
-        TestDatabase db = databases.create(kind);
-        flywayProject();
-        flyway(db, dir).load().migrate();
+        TestDatabase db = migratedByFlyway(kind);
         Files.writeString(dir.resolve("R__Users_view.sql"),
                 "CREATE OR REPLACE VIEW user_emails AS SELECT email, id FROM users;\n");
 
@@ -284,43 +276,5 @@ class FlywayAdoptionIT {
         MigrateResult next = migrator(db).build().migrate();
 
         assertThat(next.applied()).extracting(a -> a.script()).containsExactly("R__Users_view.sql");
-    }
-
-    private static List<String> schema(TestDatabase db) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect();
-             ResultSet rs = c.getMetaData().getColumns(db.kind() == DatabaseKind.MARIADB ? db.name() : null,
-                     db.kind() == DatabaseKind.POSTGRESQL ? "public" : null, "%", "%")) {
-            while (rs.next()) {
-                if (!rs.getString("TABLE_NAME").equalsIgnoreCase("migrator_history")) {
-                    out.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME") + " "
-                            + rs.getString("TYPE_NAME"));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        out.sort(null);
-        return out;
-    }
-
-    static List<String> columns(TestDatabase db, String table) {
-        return schema(db).stream().filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(table + "."))
-                .map(c -> c.substring(table.length() + 1, c.indexOf(' ')).toLowerCase(java.util.Locale.ROOT))
-                .toList();
-    }
-
-    static List<String> tableNames(TestDatabase db) {
-        List<String> out = new ArrayList<>();
-        try (Connection c = db.connect();
-             ResultSet rs = c.getMetaData().getTables(db.kind() == DatabaseKind.MARIADB ? db.name() : null,
-                     db.kind() == DatabaseKind.POSTGRESQL ? "public" : null, "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                out.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
     }
 }

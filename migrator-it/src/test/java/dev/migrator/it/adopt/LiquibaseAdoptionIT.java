@@ -133,7 +133,7 @@ class LiquibaseAdoptionIT {
 
         RollbackResult undone = migrator(db).rollback(1);
         assertThat(undone.undone()).extracting(a -> a.version()).containsExactly("4");
-        assertThat(FlywayAdoptionIT.columns(db, "orders")).as("the rollback lines ran").doesNotContain("total");
+        assertThat(LiveSchema.columns(db, "orders")).as("the rollback lines ran").doesNotContain("total");
         assertThat(info(migrator(db))).containsExactly(
                 "1 ADOPTED 001-users.sql::create-users::alice",
                 "2 ADOPTED 001-users.sql::add-name::alice",
@@ -143,7 +143,7 @@ class LiquibaseAdoptionIT {
 
         RollbackResult unadopted = migrator(db).rollback(1);
         assertThat(unadopted.undone()).extracting(a -> a.version()).containsExactly("3", "2", "1");
-        assertThat(FlywayAdoptionIT.tableNames(db)).contains("users", "orders");
+        assertThat(LiveSchema.tableNames(db)).contains("users", "orders");
         assertThat(migrator(db).adopt("liquibase").adopted()).hasSize(3);
     }
 
@@ -174,7 +174,7 @@ class LiquibaseAdoptionIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("db/changelog/changes/001-users.sql::add-name::alice was changed after "
                                 + "Liquibase ran it"));
-        assertThat(FlywayAdoptionIT.tableNames(db)).doesNotContain("migrator_history");
+        assertThat(LiveSchema.tableNames(db)).doesNotContain("migrator_history");
     }
 
     @ParameterizedTest
@@ -189,6 +189,6 @@ class LiquibaseAdoptionIT {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("db/changelog/changes/002-orders.sql::create-orders::bob was run by "
                                 + "Liquibase").contains("restore the file"));
-        assertThat(FlywayAdoptionIT.tableNames(db)).doesNotContain("migrator_history");
+        assertThat(LiveSchema.tableNames(db)).doesNotContain("migrator_history");
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrator.jdbc.internal;
 
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

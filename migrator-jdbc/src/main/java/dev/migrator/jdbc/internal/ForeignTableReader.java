@@ -2,7 +2,7 @@ package dev.migrator.jdbc.internal;
 
 import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.ForeignTable;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -6,7 +6,7 @@ import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.HistoryRecord;
 import dev.migrator.api.spi.HistoryRecord.Field;
 import dev.migrator.api.spi.HistoryStore;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

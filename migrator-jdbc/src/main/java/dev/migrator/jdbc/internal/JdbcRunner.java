@@ -47,6 +47,7 @@ final class JdbcRunner {
         JdbcExecutable attempt = e;
         HistoryRecord startedRow = started;
         for (int retry = 0; ; retry++) {
+            long attemptStart = System.nanoTime();
             try {
                 runOnce(attempt, startedRow, success, start);
                 return;
@@ -61,9 +62,9 @@ final class JdbcRunner {
                                 : e.lockTimeout().toMillis() + " ms", wait, retry + 1, execution.ddlRetries(),
                         timedOut.resumeAt > 0 ? ", resuming at statement " + (timedOut.resumeAt + 1) : "");
                 if (EVENTS.isInfoEnabled()) {
-                    EVENTS.info("{\"event\":\"lock-wait-retry\",\"script\":\"" + e.name().replace("\"", "'")
-                            + "\",\"statement\":" + (timedOut.failure.statementIndex() + 1) + ",\"line\":"
-                            + timedOut.failure.line() + ",\"retry\":" + (retry + 1) + ",\"waitMs\":" + wait + "}");
+                    EVENTS.info(LockRetryEvent.json(success.runId(), session.describe(), e.name(),
+                            timedOut.failure.statementIndex() + 1, timedOut.failure.line(), retry + 1,
+                            execution.ddlRetries(), Duration.ofNanos(System.nanoTime() - attemptStart), wait));
                 }
                 sleep(wait, timedOut.failure);
                 attempt = attempt.from(timedOut.resumeAt);

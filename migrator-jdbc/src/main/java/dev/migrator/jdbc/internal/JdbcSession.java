@@ -11,7 +11,7 @@ import dev.migrator.api.spi.HistoryStore;
 import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SnapshotStore;
 import dev.migrator.api.spi.ScriptStatement;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.api.spi.TargetLock;
 import dev.migrator.api.spi.TargetSession;
 import dev.migrator.api.spi.TargetSettings;

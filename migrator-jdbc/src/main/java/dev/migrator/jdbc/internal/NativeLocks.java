@@ -1,7 +1,7 @@
 package dev.migrator.jdbc.internal;
 
 import dev.migrator.api.ConfigurationException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -179,12 +179,20 @@ public final class PostgresDialect extends JdbcDialect {
     }
 
     /**
-     * A session-level advisory lock on the work connection: it holds no transaction (so a {@code CREATE INDEX
+     * A session-level advisory lock on the work connection (none behind a pooler, see {@link PostgresPooler}): it holds no transaction (so a {@code CREATE INDEX
      * CONCURRENTLY} in the same session or a peer's cannot deadlock with it), and whatever ends the session ends the
      * lock and the migration together.
      */
     @Override
     public SessionLock sessionLock(Connection work, String key) {
+        String pooled = PostgresPooler.pooledSessions(work);
+        if (pooled != null) {
+            // Null makes the session take the fenced lease lock instead (JdbcSession.lock()).
+            org.slf4j.LoggerFactory.getLogger(PostgresDialect.class).warn("The connection goes through a pooler "
+                    + "such as PgBouncer ({}): a session lock protects nothing behind one in transaction mode, so "
+                    + "the migration lock is a lease in the lock table instead", pooled);
+            return null;
+        }
         long id = LockKeys.fnv64(key);
         // pg_locks shows a bigint advisory key as two 32-bit halves: classid the high, objid the low, objsubid 1.
         return new SqlSessionLock(work, "SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", id)

@@ -9,7 +9,7 @@ import java.util.Locale;
  * line's start only, so its time grows with the script (a regular expression with {@code ^\s*} under MULTILINE
  * retried every blank line from every blank line: 100 KiB of them took over 10 s).
  */
-final class ScriptDirectives {
+public final class ScriptDirectives {
     private static final String NAME = "migrator:transaction";
 
     private ScriptDirectives() {
@@ -21,7 +21,7 @@ final class ScriptDirectives {
      *
      * @throws ConfigurationException naming the line when a directive says something else than true or false
      */
-    static Boolean transaction(String scriptName, String text) {
+    public static Boolean transaction(String scriptName, String text) {
         int len = text.length();
         int line = 1;
         int pos = 0;

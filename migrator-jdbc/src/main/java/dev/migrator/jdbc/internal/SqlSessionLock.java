@@ -1,7 +1,7 @@
 package dev.migrator.jdbc.internal;
 
 import dev.migrator.api.TargetException;
-import dev.migrator.api.spi.Secrets;
+import dev.migrator.api.internal.Secrets;
 import dev.migrator.api.spi.SessionLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,7 @@ final class SqlSessionLock implements SessionLock {
                         + "session that does not hold it: the connection goes through a pooler in transaction mode "
                         + "(PgBouncer pool_mode=transaction), where a session lock protects nothing. Connect migrator "
                         + "to the server or to a session-mode pool, or choose the lease lock with "
-                        + "JdbcTarget.leaseLock() (CLI: --lock lease)");
+                        + "JdbcTarget.leaseLock()");
             }
             return held;
         } catch (SQLException e) {

@@ -1,5 +1,7 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.api.internal.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +25,30 @@ final class WorkConnections {
      * up to 30 s. Any other failure is reported at once.
      */
     static Connection open(DataSource dataSource, String description) throws SQLException {
+        return open(dataSource, description, 30);
+    }
+
+    /**
+     * As above, retrying for {@code seconds}. When H2 still refuses then, the message says why and what to do instead
+     * of suggesting that the URL, user or password are wrong.
+     */
+    static Connection open(DataSource dataSource, String description, int seconds) throws SQLException {
         boolean autoServer = description.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE");
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long backoff = 50;
         while (true) {
             try {
                 return dataSource.getConnection();
             } catch (SQLException e) {
-                if (!autoServer || !isPassingAutoServerRefusal(e) || System.nanoTime() > deadline) {
+                if (!autoServer || !isPassingAutoServerRefusal(e)) {
                     throw e;
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new ConfigurationException("Cannot connect to " + description + ": H2 kept refusing the "
+                            + "connection for " + seconds + " s (" + Secrets.mask(String.valueOf(e.getMessage()))
+                            + ") while other processes opened the database file or handed its AUTO_SERVER over. "
+                            + "AUTO_SERVER does not hold up with several processes starting at once: run H2 as a "
+                            + "server (jdbc:h2:tcp://host/path) for them, or start them one after another", e);
                 }
                 LOG.debug("H2 AUTO_SERVER refused the connection for now ({}); retrying", e.getMessage());
                 try {

@@ -3,6 +3,8 @@ package dev.migrator.jdbc.internal.lint;
 import dev.migrator.api.spi.LintInput;
 import dev.migrator.api.spi.LintIssue;
 import dev.migrator.api.spi.ScriptStatement;
+import dev.migrator.api.ConfigurationException;
+import dev.migrator.jdbc.internal.ScriptDirectives;
 import dev.migrator.jdbc.internal.SqlSplitter;
 import dev.migrator.jdbc.internal.SqlSyntax;
 import org.slf4j.Logger;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The SQL risk linter: reads pending scripts, in the order they would run, and reports the statements that can take
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class SqlLint {
     private static final Logger LOG = LoggerFactory.getLogger(SqlLint.class);
-    private static final Pattern NO_TRANSACTION = Pattern.compile("(?im)^\\s*--\\s*migrator:transaction\\s*=\\s*false\\s*$");
 
     private final LintServer server;
     private final LintCatalog catalog;
@@ -79,7 +79,7 @@ public final class SqlLint {
         for (LintInput script : scripts) {
             List<ScriptStatement> split = SqlSplitter.split(script.text(), syntax, script.script());
             List<LintStatement> statements = new ArrayList<>(split.size());
-            boolean transactional = !NO_TRANSACTION.matcher(script.text()).find();
+            boolean transactional = !Boolean.FALSE.equals(transactionDirective(script));
             for (ScriptStatement st : split) {
                 LintStatement s = new LintStatement(script.script(), st.line(), st.text(),
                         LintTokens.of(st.text(), hashComments));
@@ -105,5 +105,18 @@ public final class SqlLint {
     private static boolean runsOutsideTransaction(LintStatement s) {
         return s.startsWith("VACUUM") || (s.size() > 0 && s.hasAnywhere("CONCURRENTLY"))
                 || s.startsWith("ALTER", "SYSTEM") || s.startsWith("CREATE", "DATABASE");
+    }
+
+    /**
+     * The script's {@code -- migrator:transaction} directive, read in one pass over its lines (a MULTILINE regex with
+     * {@code ^\s*} retried every blank line from every blank line: 100,000 blank lines stalled each boot's lint for
+     * seconds). A malformed directive is the run's to refuse; for the linter it is no directive.
+     */
+    private static Boolean transactionDirective(LintInput script) {
+        try {
+            return ScriptDirectives.transaction(script.script(), script.text());
+        } catch (ConfigurationException e) {
+            return null;
+        }
     }
 }

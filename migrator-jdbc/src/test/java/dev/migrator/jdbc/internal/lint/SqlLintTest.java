@@ -4,6 +4,7 @@ import dev.migrator.api.spi.LintInput;
 import dev.migrator.api.spi.LintIssue;
 import dev.migrator.jdbc.internal.SqlSyntax;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,29 @@ class SqlLintTest {
                 + "ALTER TABLE c ADD COLUMN z int;")).containsExactly("PG-DDL-SEVERAL-HOT-TABLES");
         assertThat(rules(PG, LintCatalog.offline(), "-- migrator:transaction=false\nALTER TABLE a ADD COLUMN x int;\n"
                 + "ALTER TABLE b ADD COLUMN y int;")).isEmpty();
+    }
+
+    /**
+     * Issue 13 item 8, in the linter that every migrate runs (LintMode.WARN by default): its own MULTILINE regex for
+     * the directive took seconds on 100 KiB of blank lines, and minutes on 300 KiB, before any migration ran.
+     */
+    @Test
+    @Timeout(20)
+    void theTransactionDirective_belowHundredsOfKibOfBlankLines_isReadQuickly() {
+        String blanks = " \n".repeat(300 * 1024);
+        String script = blanks + "-- migrator:transaction=false\nALTER TABLE a ADD COLUMN x int;\n"
+                + "ALTER TABLE b ADD COLUMN y int;";
+        assertThat(rules(PG, LintCatalog.offline(), script)).isEmpty();
+        assertThat(rules(PG, LintCatalog.offline(), blanks + "ALTER TABLE a ADD COLUMN x int;\n"
+                + "ALTER TABLE b ADD COLUMN y int;\nALTER TABLE c ADD COLUMN z int;"))
+                .containsExactly("PG-DDL-SEVERAL-HOT-TABLES");
+    }
+
+    @Test
+    void aMalformedDirective_isLeftToTheRun_andTheScriptLintedAsTransactional() {
+        assertThat(rules(PG, LintCatalog.offline(), "-- migrator:transaction=maybe\nALTER TABLE a ADD COLUMN x int;\n"
+                + "ALTER TABLE b ADD COLUMN y int;\nALTER TABLE c ADD COLUMN z int;"))
+                .containsExactly("PG-DDL-SEVERAL-HOT-TABLES");
     }
 
     @Test

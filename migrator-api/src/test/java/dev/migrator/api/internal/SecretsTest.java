@@ -1,4 +1,4 @@
-package dev.migrator.api.spi;
+package dev.migrator.api.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,0 +1,4 @@
+CREATE TABLE accounts (
+    id BIGINT PRIMARY KEY,
+    owner VARCHAR(100) NOT NULL
+);
