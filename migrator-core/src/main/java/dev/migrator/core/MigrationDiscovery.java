@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,9 @@ final class MigrationDiscovery {
     /** Every migration, sorted: versioned by version, then repeatables by description. */
     List<ResolvedMigration> discover(List<String> locations, boolean defaultLocation, List<Migration<?>> explicit) {
         List<String> problems = new ArrayList<>();
-        Map<ResourceScanner.Resource, String> locationOf = new HashMap<>();
+        // By identity: each file is one Resource, and a record's hashCode (bootstrapped through ObjectMethods in a cold
+        // JVM, then hashing the absolute path) was per-file work on every boot.
+        Map<ResourceScanner.Resource, String> locationOf = new IdentityHashMap<>();
         List<ResourceScanner.Resource> resources = scan(locations, defaultLocation, locationOf, problems);
 
         Map<String, ResourceScanner.Resource> sidecars = sidecars(resources, target.scriptSuffix(), problems);

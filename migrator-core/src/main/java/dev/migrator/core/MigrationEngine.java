@@ -556,9 +556,13 @@ final class MigrationEngine {
         return statements.stream().map(s -> Secrets.mask(s.text())).toList();
     }
 
+    /**
+     * The history, empty where it does not exist yet: {@link dev.migrator.api.spi.HistoryStore#read} says so, and looks
+     * for the table only when reading fails, so a boot with the history in place costs one query, not a catalogue
+     * lookup before it.
+     */
     private static HistoryState read(TargetSession session) {
-        boolean exists = session.history().exists();
-        return exists ? HistoryState.of(session.history().read()) : HistoryState.empty();
+        return HistoryState.of(session.history().read());
     }
 
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo) {

@@ -34,6 +34,8 @@ public final class FakeTarget implements MigrationTarget {
     final List<String> applied = Collections.synchronizedList(new ArrayList<>());
     final List<HistoryRecord> history = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger historyReads = new AtomicInteger();
+    /** Calls of {@code HistoryStore.exists()}: a catalogue query on a real database. */
+    final AtomicInteger historyLookups = new AtomicInteger();
     final AtomicInteger lockAcquisitions = new AtomicInteger();
     final AtomicInteger openSessions = new AtomicInteger();
     volatile RuntimeException connectFailure;
@@ -165,6 +167,7 @@ public final class FakeTarget implements MigrationTarget {
             return new HistoryStore() {
                 @Override
                 public boolean exists() {
+                    historyLookups.incrementAndGet();
                     return historyExists;
                 }
 

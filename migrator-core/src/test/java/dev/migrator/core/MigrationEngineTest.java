@@ -60,12 +60,14 @@ class MigrationEngineTest {
         Files.writeString(dir.resolve("V1__One.sql"), "create one");
         migrator().build().migrate();
         target.historyReads.set(0);
+        target.historyLookups.set(0);
         target.lockAcquisitions.set(0);
 
         MigrateResult result = migrator().build().migrate();
 
         assertThat(result.applied()).isEmpty();
         assertThat(target.historyReads.get()).isEqualTo(1);
+        assertThat(target.historyLookups.get()).as("exists() before read(): a catalogue query of its own").isZero();
         assertThat(target.lockAcquisitions.get()).isZero();
     }
 

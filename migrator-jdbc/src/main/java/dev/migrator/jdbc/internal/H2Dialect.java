@@ -50,6 +50,12 @@ public final class H2Dialect extends JdbcDialect {
         return "CALL ABORT_SESSION(" + id + ")";
     }
 
+    /** H2 writes errors to the database's {@code .trace.db} file: a first boot would leave one behind. */
+    @Override
+    public boolean readsMissingTableQuietly() {
+        return false;
+    }
+
     /**
      * A plain query of the catalog rather than {@code DatabaseMetaData.getTables}, whose H2 implementation can throw
      * a NullPointerException while another session runs DDL (seen when instances boot at once).

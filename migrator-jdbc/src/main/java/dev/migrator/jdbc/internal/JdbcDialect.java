@@ -121,6 +121,16 @@ public abstract class JdbcDialect {
         return () -> c.setSchema(before);
     }
 
+    /**
+     * Whether reading a table that does not exist fails quietly: only the caller sees the error. Where it does, the
+     * history is read without looking for it first (one round trip less on every boot), and looked for only when the
+     * read fails. Not where the driver logs every error it receives (MariaDB Connector/J, at WARN) or the database
+     * writes it to a file of its own (H2's {@code .trace.db}): a first boot would leave an error behind.
+     */
+    public boolean readsMissingTableQuietly() {
+        return true;
+    }
+
     /** Whether a table exists in a schema. */
     public boolean tableExists(Connection c, String schema, String table) throws SQLException {
         try (ResultSet rs = c.getMetaData().getTables(catalogFor(c, schema), schemaFor(schema), table, null)) {

@@ -147,6 +147,29 @@ final class JdbcHistoryStore implements HistoryStore {
      */
     @Override
     public List<HistoryRecord> read() {
+        if (!dialect.readsMissingTableQuietly() && !exists()) {
+            return List.of();
+        }
+        try {
+            return rows();
+        } catch (SQLException | UncheckedSql e) {
+            if (missing()) {
+                return List.of(); // as the contract says; looked for only now, so a no-op boot costs one query
+            }
+            if (dialect.readsMissingTableQuietly()) {
+                // Read before another instance created the table, looked for after it did: it is there now, so read
+                // it (instances booting at once on an empty database meet here). Any other failure fails again.
+                try {
+                    return rows();
+                } catch (SQLException | UncheckedSql again) {
+                    throw error("read", again instanceof UncheckedSql u ? u.getCause() : (SQLException) again);
+                }
+            }
+            throw error("read", e instanceof UncheckedSql u ? u.getCause() : (SQLException) e);
+        }
+    }
+
+    private List<HistoryRecord> rows() throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
         try (Statement s = session.work().createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + qualified + " ORDER BY installed_rank")) {
@@ -165,19 +188,19 @@ final class JdbcHistoryStore implements HistoryStore {
                 rows.add(HistoryRecord.of(rs.getInt(index[Field.RANK.ordinal()]), f -> text(rs, index[f.ordinal()]),
                         on.toInstant(ZoneOffset.UTC), rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
             }
-        } catch (SQLException | UncheckedSql e) {
-            if (missing()) {
-                return List.of(); // as the contract says; looked for only now, so a no-op boot costs one query
-            }
-            throw error("read", e instanceof UncheckedSql u ? u.getCause() : (SQLException) e);
         }
         return rows;
     }
 
-    /** Whether the table is certainly missing; false when even looking fails, so the first error is reported. */
+    /**
+     * Whether the table is certainly missing; false when even looking fails, so the first error is reported. A table
+     * whose name differs only in case is refused here ({@link #refuseOtherCase}), as {@link #exists} refuses it.
+     */
     private boolean missing() {
         try {
             return !exists();
+        } catch (ConfigurationException e) {
+            throw e;
         } catch (RuntimeException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SessionLock;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -70,6 +71,34 @@ public final class MySqlDialect extends JdbcDialect {
                 c.setCatalog(before);
             }
         };
+    }
+
+    /** MariaDB Connector/J logs every error packet at WARN: a first boot would log the missing history table. */
+    @Override
+    public boolean readsMissingTableQuietly() {
+        return false;
+    }
+
+    /**
+     * One small catalogue query rather than {@code DatabaseMetaData.getTables}, whose driver implementation builds a
+     * query of a dozen computed columns: this runs on every boot here (see {@link #readsMissingTableQuietly}). The name
+     * is compared exactly in Java, as the catalogue's collation may ignore case.
+     */
+    @Override
+    public boolean tableExists(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (table.equals(rs.getString(1))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Override
