@@ -2,6 +2,7 @@ package dev.migrator.jdbc.internal;
 
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.api.spi.TargetSettings;
+import dev.migrator.jdbc.DriverManagerDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
