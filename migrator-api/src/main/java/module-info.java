@@ -8,5 +8,6 @@ module dev.migrator.api {
     exports dev.migrator.api.spi;
     // Helpers that migrator's own modules share; never a user's concern. The CLI is an automatic module, named by
     // its Automatic-Module-Name, so it is listed too.
-    exports dev.migrator.api.internal to dev.migrator.core, dev.migrator.jdbc, dev.migrator.mongo, dev.migrator.cli;
+    exports dev.migrator.api.internal to dev.migrator.core, dev.migrator.jdbc, dev.migrator.mongo, dev.migrator.cli,
+            dev.migrator.micrometer;
 }

@@ -5,6 +5,7 @@ import dev.migrator.api.MigrationFailedException;
 import dev.migrator.api.MigrationListener;
 import dev.migrator.api.MigratorException;
 import dev.migrator.api.RunEvent;
+import dev.migrator.api.internal.EcsEvent;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -111,7 +112,7 @@ public final class MigratorObservations implements MigrationListener {
         state.run = Observation.createNotStarted(RUN, observations)
                 .contextualName("migrator " + event.operation())
                 .highCardinalityKeyValue("db.operation.name", event.operation())
-                .highCardinalityKeyValue("db.system", DbSystem.of(event.target()))
+                .highCardinalityKeyValue("db.system", EcsEvent.dbSystem(event.target()))
                 .start();
         state.scope = state.run.openScope();
         current.set(state);
@@ -125,7 +126,7 @@ public final class MigratorObservations implements MigrationListener {
                 .parentObservation(state.run)
                 .contextualName(event.action() + " " + event.script())
                 .highCardinalityKeyValue("db.operation.name", event.action())
-                .highCardinalityKeyValue("db.system", DbSystem.of(event.target()))
+                .highCardinalityKeyValue("db.system", EcsEvent.dbSystem(event.target()))
                 .highCardinalityKeyValue("migrator.script", event.script())
                 .highCardinalityKeyValue("migrator.description", event.description())
                 .highCardinalityKeyValue("migrator.run_id", String.valueOf(event.runId()))

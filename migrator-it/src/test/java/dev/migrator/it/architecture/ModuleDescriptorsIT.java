@@ -41,7 +41,7 @@ class ModuleDescriptorsIT {
                 "module dev.migrator.api",
                 "exports dev.migrator.api",
                 "exports dev.migrator.api.internal to dev.migrator.cli, dev.migrator.core, dev.migrator.jdbc, "
-                        + "dev.migrator.mongo",
+                        + "dev.migrator.micrometer, dev.migrator.mongo",
                 "exports dev.migrator.api.spi");
     }
 

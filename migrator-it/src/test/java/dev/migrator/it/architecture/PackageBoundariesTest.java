@@ -39,7 +39,7 @@ class PackageBoundariesTest {
 
     /** The modules to which migrator-api's module-info exports {@code dev.migrator.api.internal}. */
     private static final List<String> SHARES_API_INTERNAL = List.of("migrator-core", "migrator-jdbc", "migrator-mongo",
-            "migrator-cli");
+            "migrator-cli", "migrator-micrometer");
 
     @Test
     void everyModuleUsesOnlyWhatItMay_andNoOtherModulesInternals() {
