@@ -91,7 +91,7 @@ final class FleetCommand {
                 secrets.accept(password);
             }
             CliSecrets.ofUrl(e.url()).forEach(secrets);
-            FleetTarget t = FleetTarget.of(e.name(), LockChoice.apply(settings.lock(),
+            FleetTarget t = FleetTarget.of(e.name(), LockChoice.apply(e.lockOr(settings.lock()),
                     JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password)))
                     .placeholders(e.placeholders());
             t = e.schema() == null ? t : t.schema(e.schema());
@@ -128,7 +128,7 @@ final class FleetCommand {
             }
             CliSecrets.ofUrl(e.url()).forEach(secrets);
             Migrator.Builder b = Cli.builder(settings, Migrator.Builder.DEFAULT_LOCATION, loader, null)
-                    .target(LockChoice.apply(settings.lock(),
+                    .target(LockChoice.apply(e.lockOr(settings.lock()),
                             JdbcTarget.of(Targets.jdbcUrl(e.url()), e.user(), password)));
             migrators.add((e.schema() == null ? b : b.schema(e.schema())).build());
         }

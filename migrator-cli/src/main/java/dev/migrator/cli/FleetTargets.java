@@ -46,12 +46,13 @@ import java.util.Set;
  *     schema: acme
  *     group: eu
  *     placeholders: {tenant: acme}
+ *     lock: lease                # optional: this target's migration lock, over --lock
  * }</pre>
  */
 final class FleetTargets {
     /** The keys of a target, and of {@code defaults} (all but {@code name}). */
     static final List<String> KEYS = List.of("name", "url", "user", "password-env", "password-file", "schema",
-            "group", "placeholders");
+            "group", "placeholders", "lock");
     private static final String PLACEHOLDER_COLUMN = "placeholder_";
 
     /**
@@ -59,9 +60,15 @@ final class FleetTargets {
      *
      * @param where        {@code tenants.yaml:12}, or {@code --targets-query row 3}: for messages
      * @param password     the password, or {@code null}; its {@code toString()} hides it
+     * @param lock         the target's own {@code lock} key, or {@code null} when it has none
      */
     record Entry(String where, String name, String url, String user, Password password, String schema, String group,
-                 Map<String, String> placeholders) {
+                 Map<String, String> placeholders, LockChoice lock) {
+
+        /** The lock this target takes: its own {@code lock} key, else {@code --lock} ({@code cli}, may be null). */
+        LockChoice lockOr(LockChoice cli) {
+            return lock == null ? cli : lock;
+        }
     }
 
     /** What a target has when its entry does not say: the CLI's own --url, --user and password. */
@@ -122,7 +129,7 @@ final class FleetTargets {
 
     /**
      * Reads the targets from a registry database: one row per target, columns named as the keys of a targets file
-     * ({@code password_env}, {@code password_file}; {@code placeholder_<NAME>} for each placeholder).
+     * ({@code password_env}, {@code password_file}, {@code lock}; {@code placeholder_<NAME>} for each placeholder).
      */
     static List<Entry> fromQuery(String registryUrl, String sql, Defaults cli, Map<String, String> env) {
         FleetTargets reader = new FleetTargets(env);
@@ -226,6 +233,12 @@ final class FleetTargets {
                 out.put(key, values);
             } else if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
                 problems.add(where + ": '" + key + "' needs a plain, non-empty value");
+            } else if (key.equals("lock") && LockChoice.parse(value.asText()) == null) {
+                JsonNode name = node.get("name");
+                problems.add(where + (defaults ? " (defaults)" : name != null && name.isValueNode()
+                        ? " (target " + name.asText() + ")" : "") + ": 'lock' is '" + value.asText() + "'; write "
+                        + "session (the database's own lock) or lease (a fenced row in migrator_lock, for a target "
+                        + "behind a pooler such as PgBouncer)");
             } else {
                 out.put(key, value.asText());
             }
@@ -270,8 +283,10 @@ final class FleetTargets {
             password = passwordFile(label, Paths.get((String) file));
         }
         String user = all.containsKey("user") ? (String) all.get("user") : cli.user();
+        // A bad value was reported by fields(), at the map that holds it.
+        LockChoice lock = all.containsKey("lock") ? LockChoice.parse((String) all.get("lock")) : null;
         return new Entry(where, name, url, user, password, (String) all.get("schema"), (String) all.get("group"),
-                placeholders);
+                placeholders, lock);
     }
 
     private Password passwordFile(String label, Path path) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,64 @@ class CliFleetIT {
     private static List<String> successes(TestDatabase db, String schema) {
         return db.query("SELECT version FROM " + schema + ".migrator_history WHERE outcome = 'SUCCESS' "
                 + "ORDER BY installed_rank").stream().map(r -> r.get(0)).toList();
+    }
+
+    /** Whether {@code schema} of {@code db} holds the lease lock's table: created by the first lease a run takes. */
+    private static boolean hasLockTable(TestDatabase db, String schema) {
+        return db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = '" + schema
+                + "' AND table_name = 'migrator_lock'").size() == 1;
+    }
+
+    private void assertMigrated(TestDatabase db, String... schemas) {
+        for (String schema : schemas) {
+            assertThat(successes(db, schema)).as(schema).containsExactly("1", "2", "3");
+        }
+    }
+
+    @Test
+    void thePooledTargetsFileOfTheDocs_takesTheLeaseOnlyWhereATargetAsksForIt() throws Exception {
+        TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
+        Fixtures.workspace(dir, "fleet");
+        Path docs = Paths.get(System.getProperty("migrator.docs.dir", "../docs"), "src/test/resources/fleet/pooled.yaml");
+        // The file of docs/fleet.md, its PgBouncer and direct URLs both pointing at this test's database.
+        Path targets = Files.writeString(dir.resolve("pooled.yaml"), Files.readString(docs)
+                .replace("jdbc:postgresql://pgbouncer:6432/app", db.url())
+                .replace("jdbc:postgresql://db:5432/app", db.url())
+                .replace("user: migrator", "user: " + db.user()));
+
+        Process run = start(db, dir.resolve("out.json"), dir.resolve("err.txt"), "migrate", "--targets",
+                targets.toString(), "--placeholder", "pause=0", "--placeholder", "tenant=t", "--parallel", "3",
+                "--json");
+        assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertMigrated(db, "acme", "globex", "initech");
+        assertThat(hasLockTable(db, "acme")).as("acme: lock: lease").isTrue();
+        assertThat(hasLockTable(db, "globex")).as("globex: lock: lease").isTrue();
+        assertThat(hasLockTable(db, "initech")).as("initech: no key, no --lock: the advisory lock").isFalse();
+        assertThat(hasLockTable(db, "public")).isFalse();
+    }
+
+    @Test
+    void lockLeaseOnTheCommandLine_reachesEveryTarget_butATargetsOwnKeyWins() throws Exception {
+        TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
+        Fixtures.workspace(dir, "fleet");
+        String yaml = Files.readString(targets(db, 4, "0"));
+        Path targets = Files.writeString(dir.resolve("tenants.yaml"), yaml.replace(
+                "  - {name: tenant_004, ", "  - {name: tenant_004, lock: session, "));
+
+        Process run = start(db, dir.resolve("out.json"), dir.resolve("err.txt"), "migrate", "--targets",
+                targets.toString(), "--lock", "lease", "--parallel", "2", "--json");
+        assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertMigrated(db, tenant(1), tenant(2), tenant(3), tenant(4));
+        for (int i = 1; i <= 3; i++) {
+            assertThat(hasLockTable(db, tenant(i))).as(tenant(i) + ": --lock lease").isTrue();
+            assertThat(db.query("SELECT COUNT(*) FROM " + tenant(i) + ".migrator_lock")).as("released")
+                    .containsExactly(List.of("0"));
+        }
+        assertThat(hasLockTable(db, tenant(4))).as("tenant_004: lock: session").isFalse();
     }
 
     @Test

@@ -240,13 +240,37 @@ class FleetCommandTest {
         assertThat(run.exitStatus()).isEqualTo(2);
         assertThat(run.stderr()).contains("The targets file " + file.toAbsolutePath() + " cannot be used",
                 "bad.yaml:2: 'pasword-env' is not a key of a target; the keys are name, url, user, password-env, "
-                        + "password-file, schema, group, placeholders",
+                        + "password-file, schema, group, placeholders, lock",
                 "bad.yaml:5: a password in a targets file is refused (its value is not repeated)",
                 "bad.yaml:5: the target has no 'name'",
                 "bad.yaml:7 (target acme): the environment variable NOT_SET_ANYWHERE (password-env) is not set",
                 "bad.yaml:7: the name 'acme' is given twice");
         assertThat(run.stderr()).doesNotContain("hunter2");
         assertThat(tenantsAt("1")).isEmpty();
+    }
+
+    @Test
+    void aBadLockKey_exitsWithStatus2_namingFileAndTarget_beforeAnyTargetRuns() throws Exception {
+        migrations();
+        Path file = Files.writeString(dir.resolve("locks.yaml"), """
+                defaults:
+                  url: %s
+                  user: sa
+                  password-env: TENANTS_PASSWORD
+                targets:
+                  - {name: acme, schema: acme, lock: lease}
+                  - {name: globex, schema: globex, lock: pgbouncer}
+                """.formatted(url));
+
+        Run run = cli(Map.of(), "migrate", "--targets", file.toString(), "--placeholder", "table=items",
+                "--placeholder", "tenant=t");
+
+        assertThat(run.exitStatus()).isEqualTo(2);
+        assertThat(run.stderr()).contains("The targets file " + file.toAbsolutePath() + " cannot be used",
+                "locks.yaml:7 (target globex): 'lock' is 'pgbouncer'; write session (the database's own lock) or "
+                        + "lease (a fenced row in migrator_lock, for a target behind a pooler such as PgBouncer)");
+        assertThat(tenantsAt("1")).isEmpty();
+        assertThat(tenantsAt("2")).isEmpty();
     }
 
     @Test

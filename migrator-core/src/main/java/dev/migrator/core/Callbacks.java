@@ -10,6 +10,7 @@ import dev.migrator.api.spi.TargetSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -149,8 +150,9 @@ final class Callbacks {
      * Binds the callbacks to the session of one run; {@code textOf} gives a script's text, placeholders replaced, and
      * {@code secrets} the values no message may show (those of secret placeholders).
      */
-    Run on(TargetSession session, Function<MigrationSource.Script, String> textOf, List<String> secrets) {
-        return new Run(session, textOf, secrets);
+    Run on(TargetSession session, Function<MigrationSource.Script, String> textOf, List<String> secrets,
+           Clock clock) {
+        return new Run(session, textOf, secrets, clock);
     }
 
     /** The callbacks of one run. */
@@ -158,11 +160,15 @@ final class Callbacks {
         private final TargetSession session;
         private final Function<MigrationSource.Script, String> textOf;
         private final List<String> secrets;
+        /** The engine's clock, which times each callback. */
+        private final Clock clock;
 
-        private Run(TargetSession session, Function<MigrationSource.Script, String> textOf, List<String> secrets) {
+        private Run(TargetSession session, Function<MigrationSource.Script, String> textOf, List<String> secrets,
+                    Clock clock) {
             this.session = session;
             this.textOf = textOf;
             this.secrets = List.copyOf(secrets);
+            this.clock = clock;
         }
 
         boolean has(String event) {
@@ -176,7 +182,7 @@ final class Callbacks {
          */
         void run(String event) {
             for (MigrationSource.Script script : byEvent.getOrDefault(event, List.of())) {
-                long start = System.nanoTime();
+                long start = clock.millis();
                 Executable executable = session.prepareScript(script.name(), textOf.apply(script));
                 try {
                     // No history row: a callback is not a migration (null success row, as the SPI allows).
@@ -185,7 +191,7 @@ final class Callbacks {
                     throw failed(event, script, f, secrets);
                 }
                 LOG.info("Ran callback {} ({}) in {} ms", script.name(), event,
-                        (System.nanoTime() - start) / 1_000_000);
+                        Math.max(0, clock.millis() - start));
             }
         }
 

@@ -2,11 +2,12 @@ package dev.migrator.core;
 
 import dev.migrator.api.MigratorException;
 import dev.migrator.api.RunEvent;
+import dev.migrator.api.internal.EcsEvent;
+import dev.migrator.api.internal.JsonWriter;
 import org.slf4j.MDC;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,14 +15,9 @@ import java.util.Locale;
  * log shippers. They are shaped by the Elastic Common Schema (ECS): {@code @timestamp}, {@code event.action},
  * {@code event.outcome}, {@code event.duration} in nanoseconds, {@code service.name}, {@code db.system}, and
  * migrator's own fields under {@code migrator}. Keys are documented in docs/json-report.md: do not rename or remove
- * one. Written through core's one {@link JsonWriter}, as the reports are.
+ * one. Written through migrator's one {@link JsonWriter}, the envelope by {@link EcsEvent}, as every event is.
  */
 final class JsonEvents {
-    /** The ECS version whose field names these events follow. */
-    static final String ECS_VERSION = "8.11.0";
-    /** {@code service.name} when the MDC has none: OpenTelemetry's variable, read once. */
-    private static final String DEFAULT_SERVICE = serviceFromEnvironment();
-
     private JsonEvents() {
     }
 
@@ -97,52 +93,15 @@ final class JsonEvents {
         return json.endObject().toString();
     }
 
-    /** An open event with its ECS fields, up to {@code db}. */
+    /** An open event with its ECS fields, up to {@code db}: the envelope every event shares. */
     private static JsonWriter start(String message, String action, boolean success, Duration duration,
                                     String target, String type) {
-        JsonWriter json = new JsonWriter(512).beginObject();
-        json.field("@timestamp", IsoInstant.of(Instant.now()));
-        json.field("message", message);
-        json.beginObject("ecs").field("version", ECS_VERSION).endObject();
-        json.beginObject("event");
-        json.field("kind", "event");
-        json.field("category", List.of("database"));
-        json.field("type", List.of(type));
-        json.field("action", action);
-        json.field("outcome", success ? "success" : "failure");
-        json.field("duration", duration.toNanos());
-        json.endObject();
-        String service = MDC.get("service.name");
-        json.beginObject("service").field("name", service == null || service.isBlank() ? DEFAULT_SERVICE : service)
-                .endObject();
-        json.beginObject("db").field("system", dbSystem(target)).endObject();
-        return json;
+        return EcsEvent.start(Instant.now(), message, action, success, duration, target, type,
+                MDC.get("service.name"));
     }
 
-    /**
-     * OpenTelemetry's {@code db.system} value for a target description: the JDBC sub-protocol, mapped where the
-     * names differ ({@code sqlserver} is {@code mssql}), {@code mongodb} for MongoDB, else {@code other_sql}.
-     */
+    /** OpenTelemetry's {@code db.system} value for a target description ({@link EcsEvent#dbSystem}). */
     static String dbSystem(String target) {
-        if (target == null) {
-            return "other_sql";
-        }
-        int jdbc = target.indexOf("jdbc:");
-        if (jdbc >= 0) {
-            int end = target.indexOf(':', jdbc + 5);
-            String sub = end < 0 ? "" : target.substring(jdbc + 5, end).toLowerCase(Locale.ROOT);
-            return switch (sub) {
-                case "postgresql", "mysql", "mariadb", "oracle", "h2", "db2", "sqlite", "derby", "hsqldb" -> sub;
-                case "sqlserver", "jtds" -> "mssql";
-                case "" -> "other_sql";
-                default -> sub;
-            };
-        }
-        return target.toLowerCase(Locale.ROOT).contains("mongodb") ? "mongodb" : "other_sql";
-    }
-
-    private static String serviceFromEnvironment() {
-        String env = System.getenv("OTEL_SERVICE_NAME");
-        return env == null || env.isBlank() ? "migrator" : env;
+        return EcsEvent.dbSystem(target);
     }
 }

@@ -1,11 +1,13 @@
 package dev.migrator.core;
 
+import dev.migrator.api.internal.JsonWriter;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The JSON documents of {@code docs/json-report.md} that core writes (migrate, rollback, fleet, adopt, exec), through
- * the one {@link JsonWriter}. Pipelines parse these: do not rename or remove a key without a new
+ * migrator's one {@link JsonWriter}. Pipelines parse these: do not rename or remove a key without a new
  * {@link #SCHEMA_VERSION} and a note in the changelog. Adding keys is allowed.
  */
 final class JsonReports {

@@ -591,7 +591,7 @@ final class MigrationEngine {
     /** The Flyway callbacks of this run, on its session. */
     private Callbacks.Run callbacks(Start started) {
         return started.callbacks().on(started.session(), s -> scriptText(started.session(), s, false),
-                placeholders.secretValues());
+                placeholders.secretValues(), config.clock());
     }
 
     /**

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * before its next statement or history row, once its last <em>successful</em> renewal is as old as the lease, not
  * only when a renewal finds it taken over: a process stalled past its lease (a GC pause, SIGSTOP, a frozen VM) may
  * wake before its heartbeat notices. Each history row is also fenced by the target (written only while the lease
- * still names this owner), so a write already in flight is refused. Time comes from the engine's clock.
+ * still names this owner), so a write already in flight is refused. Time comes from the engine's clock, the one
+ * {@code TargetSettings} carries: the lease's age and the wait for the lock alike.
  */
 final class MigrationLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
@@ -63,25 +64,27 @@ final class MigrationLock implements AutoCloseable {
      */
     static MigrationLock acquire(TargetLock lock, String owner, Duration lease, Duration timeout, String target,
                                  MigrationListener listener, Clock clock) {
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
+        // The engine's clock, not System.nanoTime: a test drives a wait to its end without waiting (Sleeper).
+        Sleeper sleeper = Sleeper.of(clock);
+        long start = clock.millis();
+        long deadline = start + timeout.toMillis();
         long backoff = FIRST_BACKOFF_MILLIS;
-        long lastNotice = start;
+        long lastNotice = Long.MIN_VALUE;
         boolean logged = false;
         long maxBackoff = MAX_BACKOFF_MILLIS;
         while (true) {
             if (tryAcquire(lock, owner, lease)) {
                 if (logged) {
-                    LOG.info("Took the migration lock on {} after waiting {} ms", target,
-                            Duration.ofNanos(System.nanoTime() - start).toMillis());
-                    listener.afterLockWait(target, Duration.ofNanos(System.nanoTime() - start));
+                    Duration waited = since(start, clock);
+                    LOG.info("Took the migration lock on {} after waiting {} ms", target, waited.toMillis());
+                    listener.afterLockWait(target, waited);
                 } else {
                     LOG.debug("Took the migration lock on {}", target);
                 }
                 return new MigrationLock(lock, owner, lease, clock);
             }
-            long now = System.nanoTime();
-            Duration waited = Duration.ofNanos(now - start);
+            long now = clock.millis();
+            Duration waited = Duration.ofMillis(Math.max(0, now - start));
             if (now >= deadline) {
                 throw new LockTimeoutException("Another instance held the migration lock on " + target
                         + " for longer than lockTimeout (" + timeout.toSeconds() + " s); nothing was changed. If an "
@@ -95,15 +98,15 @@ final class MigrationLock implements AutoCloseable {
                 logged = true;
                 maxBackoff = keepAliveBackoff(lock);
             }
-            if (now - lastNotice >= 1_000_000_000L || lastNotice == start) {
+            if (lastNotice == Long.MIN_VALUE || now - lastNotice >= 1_000) {
                 listener.onLockWait(target, waited);
                 lastNotice = now;
             }
             backoff = Math.min(backoff, maxBackoff);
             long jitter = ThreadLocalRandom.current().nextLong(backoff / 5 + 1);
-            long sleep = Math.min(backoff + jitter, Math.max(1, (deadline - now) / 1_000_000));
+            long sleep = Math.min(backoff + jitter, Math.max(1, deadline - now));
             try {
-                Thread.sleep(sleep);
+                sleeper.sleep(sleep);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LockTimeoutException("Interrupted while waiting for the migration lock on " + target
@@ -111,6 +114,11 @@ final class MigrationLock implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, maxBackoff);
         }
+    }
+
+    /** Time since {@code start} on the clock, never negative (a wall clock may be set back). */
+    private static Duration since(long start, Clock clock) {
+        return Duration.ofMillis(Math.max(0, clock.millis() - start));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.migrator.it.faults;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.migrator.api.LockTimeoutException;
 import dev.migrator.api.ValidationException;
 import dev.migrator.core.MigrationStatus;
@@ -9,6 +11,7 @@ import dev.migrator.jdbc.JdbcTarget;
 import dev.migrator.testkit.DatabaseKind;
 import dev.migrator.testkit.TestDatabase;
 import dev.migrator.testkit.TestDatabases;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,11 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -28,13 +34,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * Issue #13: clients killed with SIGKILL (a child JVM destroyed forcibly) at random points while migrating, then
  * recovered the way an operator would, with the result checked against the real data: every migration's effect is
- * there exactly once and the history tells the truth. And the case that applied a migration twice before: a client
+ * there exactly once and the history tells the truth; on PostgreSQL, MariaDB, H2 in server mode and MongoDB. And the case that applied a migration twice before: a client
  * killed while its non-transactional statement still runs on the server, followed at once by a second engine and by
  * {@code repair()}.
  */
 class KilledClientIT {
     private static final int MIGRATIONS = 12;
     private static final int ROUNDS = 3;
+    /** mongo-java-server has no sleep: a longer set of quick migrations instead. */
+    private static final int MONGO_MIGRATIONS = 60;
+    private static final int MONGO_SPREAD_MILLIS = 300;
 
     @RegisterExtension
     final TestDatabases databases = new TestDatabases();
@@ -46,48 +55,90 @@ class KilledClientIT {
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
     @Timeout(180)
     void clientsKilledAtRandomPoints_recoverWithEachMigrationAppliedExactlyOnce(DatabaseKind kind) throws Exception {
-        Random random = new Random(20261205L + kind.ordinal());
-        int midRun = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            TestDatabase db = databases.create(kind);
-            Path scripts = Files.createDirectories(dir.resolve(kind + "-" + round));
-            Files.writeString(scripts.resolve("V1__Log.sql"), "CREATE TABLE applied_log (version INT);\n");
-            for (int v = 2; v <= MIGRATIONS; v++) {
-                // A DDL statement, then the migration's effect: non-atomic on MariaDB, atomic on PostgreSQL.
-                Files.writeString(scripts.resolve("V" + v + "__Step.sql"), "CREATE TABLE t" + v + " (id INT);\n"
-                        + "INSERT INTO applied_log (version) VALUES (" + v + ");\n"
-                        + (kind == DatabaseKind.POSTGRESQL ? "SELECT pg_sleep(0.03);\n" : "DO SLEEP(0.03);\n"));
-            }
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName(),
-                    db.url(), db.user(), db.password(), "filesystem:" + scripts)
-                    .redirectErrorStream(true).redirectOutput(scripts.resolve("child.log").toFile()).start();
-            awaitFirstMigration(db);
-            Thread.sleep(random.nextInt(350));
-            child.destroyForcibly().waitFor();
-            int before = count(db);
-            midRun += before > 0 && before < MIGRATIONS - 1 ? 1 : 0;
+        killAtRandomPoints(kind.name(), 20261205L + kind.ordinal(), ROUNDS, MIGRATIONS, 350,
+                round -> KillTarget.of(databases.create(kind)));
+    }
 
-            Migrator migrator = Migrator.builder().target(JdbcTarget.of(db.url(), db.user(), db.password()))
-                    .locations("filesystem:" + scripts).lockTimeout(Duration.ofSeconds(30)).build();
-            recover(db, migrator);
-
-            assertThat(db.query("SELECT version, count(*) FROM applied_log GROUP BY version HAVING count(*) <> 1"))
-                    .as("round %d: versions applied other than once", round).isEmpty();
-            assertThat(db.query("SELECT count(*) FROM applied_log")).containsExactly(List.of(
-                    String.valueOf(MIGRATIONS - 1)));
-            assertThat(migrator.info()).extracting(MigrationStatus::state).map(Enum::name)
-                    .containsOnly("APPLIED");
+    /** H2 in server mode, several JVMs on one database over TCP: the lock is a lease, which a kill leaves behind. */
+    @Test
+    @Timeout(120)
+    void clientsKilledAtRandomPoints_onH2ServerMode_recoverWithEachMigrationAppliedExactlyOnce() throws Exception {
+        Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        try {
+            killAtRandomPoints("H2 server", 20261206L, 8, MIGRATIONS, 350, round -> KillTarget.h2Server(
+                    "jdbc:h2:tcp://localhost:" + server.getPort() + "/mem:kill" + round + ";DB_CLOSE_DELAY=-1"));
+        } finally {
+            server.stop();
         }
-        assertThat(midRun).as("rounds whose kill landed between the first and the last migration").isPositive();
+    }
+
+    /** MongoDB (mongo-java-server over TCP, no transactions): every migration runs command by command. */
+    @Test
+    @Timeout(120)
+    void clientsKilledAtRandomPoints_onMongoDb_recoverWithEachMigrationAppliedExactlyOnce() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        InetSocketAddress bound = server.bind();
+        try {
+            killAtRandomPoints("MongoDB", 20261207L, 8, MONGO_MIGRATIONS, MONGO_SPREAD_MILLIS,
+                    round -> KillTarget.mongo("mongodb://" + bound.getHostString() + ":" + bound.getPort(),
+                            "kill" + round));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /**
+     * Rounds of: a fresh database, a child JVM migrating it, killed with SIGKILL a random time (below spreadMillis)
+     * after its first migration with an effect; then a fresh engine recovers as an operator would. The seed is in
+     * every assertion's message: rerun with it to see the same kill points.
+     */
+    private void killAtRandomPoints(String name, long seed, int rounds, int migrations, int spreadMillis,
+                                    IntFunction<KillTarget> fresh) throws Exception {
+        Random random = new Random(seed);
+        long started = System.nanoTime();
+        int midRun = 0;
+        int blocked = 0;
+        for (int round = 0; round < rounds; round++) {
+            String where = name + ", seed " + seed + ", round " + round;
+            try (KillTarget target = fresh.apply(round)) {
+                Path scripts = Files.createDirectories(dir.resolve(name.replace(' ', '-') + "-" + round));
+                target.writeScripts(scripts, migrations);
+                List<String> command = new ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), MigrateMain.class.getName()));
+                command.addAll(target.childArgs());
+                command.add("filesystem:" + scripts);
+                Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(scripts.resolve("child.log").toFile()).start();
+                awaitFirstMigration(target, where);
+                Thread.sleep(random.nextInt(spreadMillis));
+                child.destroyForcibly().waitFor();
+                int before = target.logged();
+                midRun += before > 0 && before < migrations - 1 ? 1 : 0;
+
+                Migrator migrator = target.engine().locations("filesystem:" + scripts)
+                        .lockTimeout(Duration.ofSeconds(30)).build();
+                blocked += recover(target, migrator, where) ? 1 : 0;
+
+                assertThat(target.loggedOtherThanOnce()).as("%s: versions applied other than once", where).isEmpty();
+                assertThat(target.logged()).as("%s: versions applied", where).isEqualTo(migrations - 1);
+                assertThat(migrator.info()).as("%s: states", where).extracting(MigrationStatus::state)
+                        .map(Enum::name).containsOnly("APPLIED");
+            }
+        }
+        System.out.printf("%s, seed %d: %d rounds in %d s, %d killed between the first and the last migration, %d "
+                + "left an unfinished migration that blocked the next run%n", name, seed, rounds,
+                (System.nanoTime() - started) / 1_000_000_000L, midRun, blocked);
+        assertThat(midRun).as("%s, seed %d: rounds whose kill landed between the first and the last migration",
+                name, seed).isPositive();
     }
 
     /** Waits until the child has applied its first migration with an effect. */
-    private static void awaitFirstMigration(TestDatabase db) throws InterruptedException {
+    private static void awaitFirstMigration(KillTarget target, String where) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             try {
-                if (count(db) > 0) {
+                if (target.logged() > 0) {
                     return;
                 }
             } catch (IllegalStateException notYet) {
@@ -95,43 +146,38 @@ class KilledClientIT {
             }
             Thread.sleep(5);
         }
-        throw new AssertionError("the child applied nothing within 30 s");
-    }
-
-    private static int count(TestDatabase db) {
-        return Integer.parseInt(db.query("SELECT count(*) FROM applied_log").get(0).get(0));
+        throw new AssertionError(where + ": the child applied nothing within 30 s");
     }
 
     /**
      * What an operator does after a crash: migrate; if an unfinished migration blocks it, look at the database and
-     * either finish it by hand and {@code markApplied}, or undo it and {@code repair()}; migrate again.
+     * either finish it by hand and {@code markApplied}, or undo it and {@code repair()}; migrate again. Returns
+     * whether the first migrate was blocked.
      */
-    private static void recover(TestDatabase db, Migrator migrator) {
+    private static boolean recover(KillTarget target, Migrator migrator, String where) {
         Throwable blocked = catchThrowable(migrator::migrate);
         if (blocked == null) {
-            return;
+            return false;
         }
-        assertThat(blocked).isInstanceOf(ValidationException.class).hasMessageContaining("never finished")
+        assertThat(blocked).as(where).isInstanceOf(ValidationException.class).hasMessageContaining("never finished")
                 .hasMessageContaining("markApplied(");
         for (MigrationStatus s : migrator.info()) {
             if (!s.state().name().equals("FAILED")) {
                 continue;
             }
             int v = Integer.parseInt(s.version());
-            boolean logged = !db.query("SELECT 1 FROM applied_log WHERE version = " + v).isEmpty();
-            boolean table = !db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 't" + v
-                    + "' AND table_schema = " + (db.kind() == DatabaseKind.POSTGRESQL ? "current_schema()"
-                    : "DATABASE()")).isEmpty();
-            if (table && !logged) {
-                db.execute("INSERT INTO applied_log (version) VALUES (" + v + ")");   // finish it by hand
+            boolean created = target.created(v);
+            if (created && !target.logged(v)) {
+                target.logByHand(v);   // finish it by hand
             }
-            if (table) {
+            if (created) {
                 migrator.markApplied(s.version(), "finished by hand after the client was killed");
             } else {
                 migrator.repair();
             }
         }
         migrator.migrate();
+        return true;
     }
 
     @Test

@@ -1,32 +1,33 @@
-package dev.migrator.core;
+package dev.migrator.api.internal;
 
 /**
- * The one JSON writer of core: every report ({@link JsonReports}) and log event ({@link JsonEvents}) is written
- * through it, straight into one buffer, keys in the order written, nothing indented. Core needs no JSON library for
- * that: a tree per event cost about 0.4 s of CPU per 1000 migrations in the benchmark, and jackson-databind was
- * about 2 MB on every application's class path for a handful of flat documents.
+ * The one JSON writer of migrator: core's reports and events ({@code JsonReports}, {@code JsonEvents}) and the
+ * targets' own events (migrator-jdbc's lock-wait retry) are all written through it, events with the envelope of
+ * {@link EcsEvent}. Straight into one buffer, keys in the order written, nothing indented. No JSON library for that:
+ * a tree per event cost about 0.4 s of CPU per 1000 migrations in the benchmark, and jackson-databind was about 2 MB
+ * on every application's class path for a handful of flat documents.
  *
  * <p>Strings are escaped as Jackson escapes them, so the documents stayed byte for byte what they were: {@code "}
  * and {@code \} with a backslash, {@code \b \t \n \f \r} by name, every other control character as {@code \}{@code
  * u00XX} in upper case, and everything else (non-ASCII, {@code /}) as it is. Not thread-safe: one per document.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private final StringBuilder out;
     /** Whether the object or array being written needs a comma before its next member. */
     private boolean comma;
 
-    JsonWriter(int capacity) {
+    public JsonWriter(int capacity) {
         this.out = new StringBuilder(capacity);
     }
 
-    JsonWriter() {
+    public JsonWriter() {
         this(256);
     }
 
     /** Opens an object: the document itself, or a value in an array. */
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         separate();
         out.append('{');
         comma = false;
@@ -34,55 +35,55 @@ final class JsonWriter {
     }
 
     /** Opens an object as the value of {@code key}. */
-    JsonWriter beginObject(String key) {
+    public JsonWriter beginObject(String key) {
         key(key).append('{');
         comma = false;
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         out.append('}');
         comma = true;
         return this;
     }
 
     /** Opens an array as the value of {@code key}. */
-    JsonWriter beginArray(String key) {
+    public JsonWriter beginArray(String key) {
         key(key).append('[');
         comma = false;
         return this;
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         out.append(']');
         comma = true;
         return this;
     }
 
     /** A string member; {@code null} is written as {@code null}. */
-    JsonWriter field(String key, String value) {
+    public JsonWriter field(String key, String value) {
         string(key(key), value);
         return this;
     }
 
     /** A number member; {@code null} is written as {@code null}. */
-    JsonWriter field(String key, Number value) {
+    public JsonWriter field(String key, Number value) {
         key(key).append(value == null ? "null" : value.toString());
         return this;
     }
 
-    JsonWriter field(String key, long value) {
+    public JsonWriter field(String key, long value) {
         key(key).append(value);
         return this;
     }
 
-    JsonWriter field(String key, boolean value) {
+    public JsonWriter field(String key, boolean value) {
         key(key).append(value);
         return this;
     }
 
     /** An array of strings as the value of {@code key}. */
-    JsonWriter field(String key, Iterable<String> values) {
+    public JsonWriter field(String key, Iterable<String> values) {
         beginArray(key);
         for (String v : values) {
             value(v);
@@ -91,7 +92,7 @@ final class JsonWriter {
     }
 
     /** A string in an array. */
-    JsonWriter value(String value) {
+    public JsonWriter value(String value) {
         separate();
         string(out, value);
         return this;

@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.api.internal;
 
 import org.junit.jupiter.api.Test;
 

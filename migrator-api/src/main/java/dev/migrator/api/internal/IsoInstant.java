@@ -1,4 +1,4 @@
-package dev.migrator.core;
+package dev.migrator.api.internal;
 
 import java.time.Instant;
 
@@ -8,14 +8,14 @@ import java.time.Instant;
  * {@code DateTimeFormatter}, whose first use in a JVM loads and initialises some 40 classes of {@code java.time.format}
  * and {@code java.time.temporal}: a cost every boot paid for the one JSON event of a run with nothing to do.
  */
-final class IsoInstant {
+public final class IsoInstant {
     /** 10000-01-01T00:00:00Z: from there on (and before 1970) {@code Instant.toString} itself is used. */
     private static final long YEAR_10000 = 253_402_300_800L;
 
     private IsoInstant() {
     }
 
-    static String of(Instant t) {
+    public static String of(Instant t) {
         long seconds = t.getEpochSecond();
         if (seconds < 0 || seconds >= YEAR_10000) {
             return t.toString();
