@@ -51,7 +51,7 @@ final class Checksums {
         return V1 + HexFormat.of().formatHex(digest.digest());
     }
 
-    private static boolean startsWithBom(byte[] content) {
+    static boolean startsWithBom(byte[] content) {
         return content.length >= 3 && content[0] == BOM[0] && content[1] == BOM[1] && content[2] == BOM[2];
     }
 }

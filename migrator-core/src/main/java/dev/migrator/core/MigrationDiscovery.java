@@ -37,7 +37,7 @@ final class MigrationDiscovery {
     private final MigrationTarget target;
     private final Placeholders placeholders;
     private final ResourceScanner scanner;
-    private final Checksums checksums = new Checksums();
+    private final ScriptScan scan = new ScriptScan();
     private final Callbacks.Collector callbacks = new Callbacks.Collector();
 
     MigrationDiscovery(MigrationTarget target, Placeholders placeholders, ClassLoader classLoader) {
@@ -166,7 +166,8 @@ final class MigrationDiscovery {
                     + " characters, more than the history holds (" + MAX_VERSION_LENGTH + "); use a shorter one");
             return;
         }
-        MigrationSource.Script script = read(r, sidecars, problems);
+        // Undo scripts and callbacks have no checksum: their bytes are checked, not hashed.
+        MigrationSource.Script script = read(r, sidecars, event == null && !name.prefix().equals("U"), problems);
         if (script == null) {
             return;
         }
@@ -185,15 +186,19 @@ final class MigrationDiscovery {
                 }
             }
             case "R" -> put(found.repeatable, name.description(), new ResolvedMigration(null, name.description(),
-                    found.scriptType, checksums.of(script.content()), script, null), problems);
+                    found.scriptType, scan.checksum(), script, null), problems);
             default -> put(found.versioned, version, new ResolvedMigration(version, name.description(),
-                    found.scriptType, checksums.of(script.content()), script, null), problems);
+                    found.scriptType, scan.checksum(), script, null), problems);
         }
     }
 
-    /** The script's text, converted by its Flyway configuration file if it has one; null after a problem. */
-    private static MigrationSource.Script read(ResourceScanner.Resource r,
-                                               Map<String, ResourceScanner.Resource> sidecars, List<String> problems) {
+    /**
+     * The script's text, converted by its Flyway configuration file if it has one; null after a problem. Its bytes are
+     * scanned once ({@link ScriptScan}): {@code scan} then holds its checksum (with {@code hash}) and whether it may
+     * hold placeholders.
+     */
+    private MigrationSource.Script read(ResourceScanner.Resource r, Map<String, ResourceScanner.Resource> sidecars,
+                                        boolean hash, List<String> problems) {
         byte[] content;
         try {
             content = r.read();
@@ -210,7 +215,7 @@ final class MigrationDiscovery {
             }
             content = sidecar.toUtf8(content);
         }
-        String encoding = ScriptEncoding.problem(content);
+        String encoding = scan.scan(content, hash);
         if (encoding != null) {
             problems.add(r.path() + " " + encoding);
             return null;
@@ -225,7 +230,7 @@ final class MigrationDiscovery {
     }
 
     private void checkPlaceholders(MigrationSource.Script script, ResourceScanner.Resource r, List<String> problems) {
-        if (!script.mayHoldPlaceholders()) {
+        if (!scan.mayHoldPlaceholders()) {
             return;
         }
         Placeholders.Unknown unknown = placeholders.unknown(script.text());

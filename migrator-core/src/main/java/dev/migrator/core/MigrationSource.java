@@ -31,16 +31,6 @@ sealed interface MigrationSource {
             String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
-
-        /** Whether the script may hold a placeholder, without decoding it. */
-        boolean mayHoldPlaceholders() {
-            for (int i = 0; i + 1 < content.length; i++) {
-                if (content[i] == '$' && content[i + 1] == '{') {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /** A Java migration; which of {@code up}/{@code down} runs is the caller's choice. */

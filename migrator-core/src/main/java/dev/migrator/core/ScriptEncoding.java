@@ -8,39 +8,37 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Checks that a script's bytes are text migrator can run: UTF-8 (a leading UTF-8 byte order mark is allowed), no NUL
- * byte. A script saved as UTF-16 or Latin-1 would otherwise be decoded with replacement characters and applied as
- * {@code caf�}, or sent with NUL bytes that drivers cut or reject half-way through a run.
- *
- * <p>Runs on every script on every boot, so plain ASCII is checked by a byte loop and only a script holding other
- * bytes goes through the (strict, {@link CodingErrorAction#REPORT}) decoder.
+ * What makes a script's bytes text migrator cannot run, and how to say so: they must be UTF-8 (a leading UTF-8 byte
+ * order mark is allowed), with no NUL byte. A script saved as UTF-16 or Latin-1 would otherwise be decoded with
+ * replacement characters and applied as {@code caf�}, or sent with NUL bytes that drivers cut or reject half-way
+ * through a run. {@link ScriptScan} walks the bytes once and calls these for the problems it meets.
  */
 final class ScriptEncoding {
 
     private ScriptEncoding() {
     }
 
-    /** What is wrong with {@code content} as a script, with its byte offset and line, or null when it is fine. */
-    static String problem(byte[] content) {
+    /** The problem of a file that starts with a UTF-16 byte order mark, or null. */
+    static String utf16Problem(byte[] content) {
         if (content.length >= 2 && ((content[0] == (byte) 0xFE && content[1] == (byte) 0xFF)
                 || (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE))) {
             return "is saved as UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8";
         }
-        int firstHigh = -1;
-        for (int i = 0; i < content.length; i++) {
-            byte b = content[i];
-            if (b == 0) {
-                return "holds a NUL byte at byte offset " + i + " (line " + lineOf(content, i) + "); a script is "
-                        + "text: save it as UTF-8 (a file saved as UTF-16 without a byte order mark looks like this)";
-            }
-            if (b < 0 && firstHigh < 0) {
-                firstHigh = i;
-            }
-        }
-        if (firstHigh < 0) {
-            return null;
-        }
-        // Only the part from the first non-ASCII byte on needs decoding; the offsets reported stay the file's.
+        return null;
+    }
+
+    /** The problem of the first NUL byte, at {@code offset}. */
+    static String nulProblem(byte[] content, int offset) {
+        return "holds a NUL byte at byte offset " + offset + " (line " + lineOf(content, offset) + "); a script is "
+                + "text: save it as UTF-8 (a file saved as UTF-16 without a byte order mark looks like this)";
+    }
+
+    /**
+     * What is wrong with {@code content} as UTF-8, or null; every byte before {@code firstHigh} is ASCII. Only the
+     * part from the first non-ASCII byte on is decoded, strictly ({@link CodingErrorAction#REPORT}); the offsets
+     * reported stay the file's.
+     */
+    static String utf8Problem(byte[] content, int firstHigh) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
