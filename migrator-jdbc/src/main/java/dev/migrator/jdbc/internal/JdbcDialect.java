@@ -195,6 +195,14 @@ public abstract class JdbcDialect {
         return "TIMESTAMP(3)";
     }
 
+    /**
+     * Why a session lock on {@code work} would protect nothing, because a pooler sits between it and the server (then
+     * the session takes the fenced lease lock); null for a direct connection or where the database cannot tell.
+     */
+    public String pooledBy(Connection work, Supplier<String> serverSessionId) {
+        return null;
+    }
+
     /** A session lock for {@code key} on an idle connection, or null where the database has none (a lease is used). */
     public SessionLock sessionLock(Connection work, String key) {
         return null;

@@ -279,12 +279,23 @@ public final class JdbcSession implements TargetSession {
     public TargetLock lock() {
         if (lock == null) {
             String key = schema + "." + settings.historyTable();
-            TargetLock session = leaseLockChosen ? null : dialect.sessionLock(work, key);
+            TargetLock session = leaseLockChosen || pooled() ? null : dialect.sessionLock(work, key);
             lock = session != null ? session
                     : new JdbcLeaseLock(this::newConnection, dialect, schema, settings.lockTable(),
                     settings.historyTable(), settings.clock());
         }
         return lock;
+    }
+
+    /** Whether a pooler sits between the work connection and the server, so a session lock would protect nothing. */
+    private boolean pooled() {
+        String pooled = dialect.pooledBy(work, server::sessionId);
+        if (pooled != null) {
+            LOG.warn("The connection goes through a pooler such as PgBouncer ({}): a session lock protects nothing "
+                    + "behind one in transaction mode, so the migration lock is a lease in the lock table instead",
+                    pooled);
+        }
+        return pooled != null;
     }
 
     @Override

@@ -179,20 +179,12 @@ public final class PostgresDialect extends JdbcDialect {
     }
 
     /**
-     * A session-level advisory lock on the work connection (none behind a pooler, see {@link PostgresPooler}): it holds no transaction (so a {@code CREATE INDEX
-     * CONCURRENTLY} in the same session or a peer's cannot deadlock with it), and whatever ends the session ends the
-     * lock and the migration together.
+     * A session-level advisory lock on the work connection (behind a pooler the session takes the lease instead, see
+     * {@link #pooledBy}): it holds no transaction (so a {@code CREATE INDEX CONCURRENTLY} in the same session or a
+     * peer's cannot deadlock with it), and whatever ends the session ends the lock and the migration together.
      */
     @Override
     public SessionLock sessionLock(Connection work, String key) {
-        String pooled = PostgresPooler.pooledSessions(work);
-        if (pooled != null) {
-            // Null makes the session take the fenced lease lock instead (JdbcSession.lock()).
-            org.slf4j.LoggerFactory.getLogger(PostgresDialect.class).warn("The connection goes through a pooler "
-                    + "such as PgBouncer ({}): a session lock protects nothing behind one in transaction mode, so "
-                    + "the migration lock is a lease in the lock table instead", pooled);
-            return null;
-        }
         long id = LockKeys.fnv64(key);
         // pg_locks shows a bigint advisory key as two 32-bit halves: classid the high, objid the low, objsubid 1.
         return new SqlSessionLock(work, "SELECT pg_try_advisory_lock(?)", "SELECT pg_advisory_unlock(?)", id)
@@ -205,6 +197,11 @@ public final class PostgresDialect extends JdbcDialect {
                 .verifiedBy("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
                         + "AND pid = pg_backend_pid() AND objsubid = 1 AND (CAST(classid AS BIGINT) << 32) "
                         + "+ CAST(objid AS BIGINT) = ?)");
+    }
+
+    @Override
+    public String pooledBy(Connection work, java.util.function.Supplier<String> serverSessionId) {
+        return PostgresPooler.pooledSessions(work, serverSessionId);
     }
 
     @Override

@@ -4,9 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.function.Supplier;
 
 /**
  * Finds out whether a PostgreSQL connection goes through a pooler such as PgBouncer. The driver learns a process id
@@ -26,7 +25,7 @@ final class PostgresPooler {
      * The server session id and the id the driver was given, when they differ (a pooler sits between); null for a
      * direct connection, or when the driver cannot say (not the PostgreSQL JDBC driver).
      */
-    static String pooledSessions(Connection work) {
+    static String pooledSessions(Connection work, Supplier<String> serverSessionId) {
         int driverPid;
         try {
             Class<?> pgConnection = pgConnectionClass(work);
@@ -39,14 +38,12 @@ final class PostgresPooler {
             LOG.debug("Cannot read the driver's backend process id", e);
             return null;
         }
-        try (Statement s = work.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            int serverPid = rs.next() ? rs.getInt(1) : driverPid;
-            return serverPid == driverPid ? null
-                    : "the server session is pid " + serverPid + ", the driver was given pid " + driverPid;
-        } catch (SQLException e) {
-            LOG.debug("Cannot read pg_backend_pid()", e);
+        // The session's pg_backend_pid(), asked once per session and kept for the STARTED rows (ServerSession).
+        String server = serverSessionId.get();
+        if (server == null || server.equals(String.valueOf(driverPid))) {
             return null;
         }
+        return "the server session is pid " + server + ", the driver was given pid " + driverPid;
     }
 
     /**
