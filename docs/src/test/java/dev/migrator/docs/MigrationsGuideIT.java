@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.CRC32C;
 import java.util.List;
 import java.util.Map;
 
@@ -183,17 +184,29 @@ class MigrationsGuideIT {
         MigrationStatus status = Migrator.builder().target(JdbcTarget.of(dataSource))
                 .locations("filesystem:" + dir).build().info().get(0);
 
-        assertThat(status.checksum()).isEqualTo(checksumV1(script))
-                .isEqualTo(checksumV1("\uFEFF" + script.replace("\n", "\r")))
-                .isNotEqualTo(checksumV1(script.replace("\n", " \n")));
+        assertThat(status.checksum()).isEqualTo(checksumV2(script)).isEqualTo("v2:98e1958b")
+                .isEqualTo(checksumV2("\uFEFF" + script.replace("\n", "\r")))
+                .isNotEqualTo(checksumV2(script.replace("\n", " \n")));
+        assertThat(checksumV1(script))
+                .isEqualTo("v1:5451bba3875e9fad9b7b859c693b51ec35781dd3c690ae3c39c3e4471b03bcd5");
     }
 
     // tag::checksum[]
-    static String checksumV1(String script) throws NoSuchAlgorithmException {
+    static String checksumV2(String script) {
         String text = script.startsWith("\uFEFF") ? script.substring(1) : script;  // no byte-order mark
         text = text.replace("\r\n", "\n").replace('\r', '\n');                    // every line ends with LF
+        CRC32C crc = new CRC32C();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return String.format("v2:%08x", crc.getValue());
+    }
+    // end::checksum[]
+
+    // tag::checksum-v1[]
+    static String checksumV1(String script) throws NoSuchAlgorithmException {
+        String text = script.startsWith("\uFEFF") ? script.substring(1) : script;  // the same normalising
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         return "v1:" + HexFormat.of().formatHex(hash);
     }
-    // end::checksum[]
+    // end::checksum-v1[]
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param type        the history row's type: {@code SQL}, {@code BASELINE}, or the tool's for a migration known
  *                    by name only ({@code ALEMBIC}, ...)
  * @param script      the file (or changeset) it came from, as the history shows it
- * @param checksum    the checksum to record: the local migration's own ({@code v1:...}) where it matched, so that
+ * @param checksum    the checksum to record: the local migration's own ({@code v2:...}) where it matched, so that
  *                    later runs check the file as they check any applied migration; null where none
  * @param installedOn when the other tool applied it, or null when it did not record that (then: the adoption time)
  * @param detail      where it came from, kept as the row's note ({@code flyway_schema_history installed_rank 3,

@@ -23,7 +23,6 @@ final class LiquibaseMigrations {
 
     private final boolean sql;
     private final List<Changelog> changelogs = new ArrayList<>();
-    private final Checksums checksums = new Checksums();
 
     LiquibaseMigrations(boolean sql) {
         this.sql = sql;
@@ -73,7 +72,7 @@ final class LiquibaseMigrations {
                         : new MigrationSource.Script(name + " (rollback)", where,
                         cs.rollback().getBytes(StandardCharsets.UTF_8));
                 out.add(new ResolvedMigration(Version.parse(Integer.toString(number)), cs.id(), MigrationType.SQL,
-                        checksums.of(up), script, down));
+                        Checksums.v2(up), script, down));
             }
         }
         return out;

@@ -470,7 +470,8 @@ final class MigrationEngine {
         for (ResolvedMigration m : resolved) {
             HistoryState.Entry e = m.repeatable() ? null : state.get(m.version());
             if (e != null && e.isApplied() && !e.isBaseline() && m.checksum() != null
-                    && (!m.checksum().equals(e.checksum()) || !m.description().equals(e.description()))) {
+                    && (e.checksum() == null || Checksums.differs(m, e.checksum())
+                    || !m.description().equals(e.description()))) {
                 appendRepair(locked.run, session, e, Action.REALIGN, m.checksum(), m.description());
                 realigned.add(e.key());
             }

@@ -125,10 +125,12 @@ final class MigrationPlanner {
             MigrationState state = e.isAdopted() ? MigrationState.ADOPTED
                     : outOfOrderApplied.contains(m.version()) ? MigrationState.OUT_OF_ORDER
                     : MigrationState.APPLIED;
-            statuses.add(status(m, state, e.applied().installedOn(), m.checksum()));
-            if (m.checksum() != null && e.checksum() != null && !m.checksum().equals(e.checksum())) {
+            // In the rule the row was written with, so a v1 row is shown and compared as v1 (Checksums).
+            String found = Checksums.inRuleOf(e.checksum(), m);
+            statuses.add(status(m, state, e.applied().installedOn(), found));
+            if (found != null && e.checksum() != null && !found.equals(e.checksum())) {
                 problems.add(m.label() + ": the script changed since it was applied on " + e.applied().installedOn()
-                        + " (recorded " + e.checksum() + ", found " + m.checksum() + "). Restore it as it was "
+                        + " (recorded " + e.checksum() + ", found " + found + "). Restore it as it was "
                         + "applied; or, if the database already matches the new script, run repair() to "
                         + "re-align the checksum");
             }
@@ -209,10 +211,10 @@ final class MigrationPlanner {
             if (e != null && e.isFailed()) {
                 statuses.add(status(m, MigrationState.FAILED, e.failure().installedOn(), m.checksum()));
                 problems.add(failedProblem(m.label(), e.failure()));
-            } else if (e != null && e.isApplied() && (m.checksum() == null || m.checksum().equals(e.checksum()))
-                    && e.appliedRank() > history.lastUndoRank()) {
+            } else if (e != null && e.isApplied() && (m.checksum() == null || !Checksums.differs(m, e.checksum())
+                    && e.checksum() != null) && e.appliedRank() > history.lastUndoRank()) {
                 statuses.add(status(m, e.isAdopted() ? MigrationState.ADOPTED : MigrationState.APPLIED,
-                        e.applied().installedOn(), m.checksum()));
+                        e.applied().installedOn(), Checksums.inRuleOf(e.checksum(), m)));
             } else {
                 statuses.add(status(m, MigrationState.PENDING, null, m.checksum()));
                 if (!pendingBeyondTarget) {

@@ -8,7 +8,7 @@ import java.util.Comparator;
  * @param version     {@code null} for a repeatable migration
  * @param description as named
  * @param type        SQL, JSON or JAVA
- * @param checksum    of the up script ({@code v1:...}), or the Java migration's own; may be {@code null}
+ * @param checksum    of the up script ({@code v2:...}), or the Java migration's own; may be {@code null}
  * @param up          what applies it
  * @param down        what undoes it; {@code null} when irreversible
  */

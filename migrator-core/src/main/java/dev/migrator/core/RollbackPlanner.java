@@ -183,7 +183,7 @@ final class RollbackPlanner {
                         + "no longer found, so its down is unknown: restore it");
                 continue;
             }
-            if (m.checksum() != null && e.checksum() != null && !m.checksum().equals(e.checksum())) {
+            if (Checksums.differs(m, e.checksum())) {
                 problems.add(m.label() + " changed since it was applied, so its down may not match what the database "
                         + "holds: restore the script, or run repair() if the database matches the new one");
             }

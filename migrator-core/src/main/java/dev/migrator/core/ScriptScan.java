@@ -1,46 +1,37 @@
 package dev.migrator.core;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.zip.CRC32C;
 
 /**
  * The one walk over a script's bytes that discovery makes on every boot: it checks the encoding
  * ({@link ScriptEncoding}), notes whether a {@code ${} occurs (only then are placeholders looked at) and feeds the
- * {@link Checksums v1} digest with line endings normalised, all in the same loop.
+ * {@link Checksums v2} CRC with line endings normalised, all in the same loop.
  *
  * <p>Why hand-written: a no-op boot reads every script once in a fresh JVM, so this loop runs in the interpreter and
  * in C1 code for most of the boot, where each separate pass over the bytes (an encoding scan, a {@code ${} scan and a
  * line-ending scan, as before) costs a full walk. Here each byte is looked at once, and the common byte (anything
- * above {@code '$'}: letters, digits, most punctuation) costs one comparison. The digest is fed runs of the file's own
+ * above {@code '$'}: letters, digits, most punctuation) costs one comparison. The CRC is fed runs of the file's own
  * array: no copy and no String per file. Only a script holding non-ASCII bytes is decoded, from its first such byte,
  * by the strict JDK decoder, so that errors keep their exact offsets and wording. The result must stay equal to
- * {@link Checksums#of}, {@link ScriptEncoding} and a plain {@code ${} search for every input ({@code ScriptScanTest}
+ * {@link Checksums#v2(byte[])}, {@link ScriptEncoding} and a plain {@code ${} search for every input ({@code ScriptScanTest}
  * keeps those as its reference): the checksums are in users' histories.
  *
- * <p>One instance per discovery reuses its digest; the results of the last {@link #scan} are read through
+ * <p>One instance per discovery reuses its CRC; the results of the last {@link #scan} are read through
  * {@link #checksum()} and {@link #mayHoldPlaceholders()}. Not thread-safe.
  */
 final class ScriptScan {
-    private final MessageDigest digest;
+    private final CRC32C digest = new CRC32C();
     private String checksum;
     private boolean mayHoldPlaceholders;
 
-    ScriptScan() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
-
     /**
      * Scans a script's bytes: what is wrong with them as a script (with byte offset and line), or null when they are
-     * fine. With {@code hash}, {@link #checksum()} is then the v1 checksum; otherwise (undo scripts, callbacks) null.
+     * fine. With {@code hash}, {@link #checksum()} is then the v2 checksum; otherwise (undo scripts, callbacks) null.
      */
     String scan(byte[] content, boolean hash) {
         checksum = null;
         mayHoldPlaceholders = false;
+        digest.reset();
         String utf16 = ScriptEncoding.utf16Problem(content);
         if (utf16 != null) {
             return utf16;
@@ -56,10 +47,10 @@ final class ScriptScan {
                 continue;
             }
             if (b == '\r') {
-                // CRLF and lone CR count as LF (the v1 rule): hash the run before it, then one LF.
+                // CRLF and lone CR count as LF (the rule of every version): hash the run before it, then one LF.
                 if (hash) {
                     digest.update(content, runStart, i - runStart);
-                    digest.update((byte) '\n');
+                    digest.update('\n');
                 }
                 if (i + 1 < n && content[i + 1] == '\n') {
                     i++;
@@ -87,13 +78,13 @@ final class ScriptScan {
         }
         if (hash) {
             digest.update(content, runStart, n - runStart);
-            checksum = Checksums.V1 + HexFormat.of().formatHex(digest.digest());
+            checksum = Checksums.v2(digest);
         }
         mayHoldPlaceholders = dollarBrace;
         return null;
     }
 
-    /** The v1 checksum of the last script scanned with {@code hash}, or null. */
+    /** The v2 checksum of the last script scanned with {@code hash}, or null. */
     String checksum() {
         return checksum;
     }

@@ -75,7 +75,7 @@ class HostileInputTest {
 
         assertThat(result.applied()).hasSize(2);
         assertThat(target.history.get(target.history.size() - 1).checksum())
-                .isEqualTo(Checksums.v1("create two"));
+                .isEqualTo(Checksums.v2("create two"));
     }
 
     @Test

@@ -54,12 +54,15 @@ class ScriptScanTest {
             corpus.add(generated(random, 1 + random.nextInt(i % 100 == 0 ? 3000 : 12)));
         }
         ScriptScan scan = new ScriptScan();
+        Checksums v1 = new Checksums();
         for (byte[] input : corpus) {
             String shown = HexFormat.of().formatHex(input);
             String problem = Former.problem(input);
             assertThat(scan.scan(input, true)).as("problem of %s", shown).isEqualTo(problem);
             if (problem == null) {
-                assertThat(scan.checksum()).as("checksum of %s", shown).isEqualTo(Former.checksum(input));
+                assertThat(scan.checksum()).as("checksum of %s", shown).isEqualTo(Former.checksum(input))
+                        .isEqualTo(Checksums.v2(input));
+                assertThat(v1.of(input)).as("v1 checksum of %s", shown).isEqualTo(Former.checksumV1(input));
                 assertThat(scan.mayHoldPlaceholders()).as("${ in %s", shown)
                         .isEqualTo(Former.mayHoldPlaceholders(input));
             }
@@ -76,7 +79,7 @@ class ScriptScanTest {
         assertThat(scan.scan(bytes("SELECT 1;\r\n\u00e9x"), true)).isNull();
         assertThat(scan.scan(new byte[] {'a', '\r', (byte) 0xE9}, true)).contains("not valid UTF-8");
         assertThat(scan.scan(bytes("CREATE TABLE t (id INT);\n"), true)).isNull();
-        assertThat(scan.checksum()).isEqualTo("v1:1f3fb0035a049af0ffa5671f5739ba073a99aaa6d8cc6a789599c9fd9292821d");
+        assertThat(scan.checksum()).isEqualTo("v2:49847307");
     }
 
     private static byte[] generated(Random random, int pieces) {
@@ -99,7 +102,28 @@ class ScriptScanTest {
 
     /** The three passes as they were before ScriptScan (ScriptEncoding.problem, Script.mayHoldPlaceholders, Checksums.of). */
     private static final class Former {
+        /** The v2 rule of {@link Checksums}, written plainly: normalise into a copy, then one CRC32C. */
         static String checksum(byte[] content) {
+            java.io.ByteArrayOutputStream normalised = new java.io.ByteArrayOutputStream();
+            int from = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB
+                    && content[2] == (byte) 0xBF ? 3 : 0;
+            for (int i = from; i < content.length; i++) {
+                if (content[i] == '\r') {
+                    normalised.write('\n');
+                    if (i + 1 < content.length && content[i + 1] == '\n') {
+                        i++;
+                    }
+                } else {
+                    normalised.write(content[i]);
+                }
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(normalised.toByteArray());
+            return String.format("v2:%08x", crc.getValue());
+        }
+
+        /** The v1 rule as Checksums.of had it before ScriptScan, which still computes it for v1 rows. */
+        static String checksumV1(byte[] content) {
             MessageDigest digest;
             try {
                 digest = MessageDigest.getInstance("SHA-256");

@@ -99,7 +99,7 @@ abstract class MigrationScenarios {
                 "script", "checksum", "action", "outcome", "installedBy", "databaseUser", "host", "toolVersion",
                 "runId", "installedOn", "executionMillis", "error", "sessionId", "progress", "note");
         assertThat(first.get("installedOn")).isInstanceOf(Date.class);
-        assertThat(first.getString("checksum")).startsWith("v1:");
+        assertThat(first.getString("checksum")).matches("v2:[0-9a-f]{8}");
         assertThat(first.getString("databaseUser")).isEmpty();
         assertThat(history(db())).extracting(d -> d.getInteger("rank")).isSorted().doesNotHaveDuplicates();
     }

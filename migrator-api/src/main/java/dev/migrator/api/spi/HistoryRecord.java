@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param description   the description
  * @param type          {@code SQL}, {@code JSON}, {@code JAVA} or {@code BASELINE}
  * @param script        the file or class name
- * @param checksum      the checksum of the script as run ({@code v1:...}), {@code null} where none
+ * @param checksum      the checksum of the script as run ({@code v2:...}; {@code v1:...} in rows written before v2), {@code null} where none
  * @param action        what was attempted
  * @param outcome       how it ended
  * @param installedBy   who ran it: the configured identity, else the operating-system user

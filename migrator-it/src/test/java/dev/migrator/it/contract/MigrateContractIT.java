@@ -71,6 +71,46 @@ class MigrateContractIT {
                 .containsOnly(MigrationState.APPLIED);
     }
 
+    /**
+     * A history written before the v2 checksum rule holds v1 (SHA-256) checksums: after the upgrade it validates as
+     * it is, shows its v1 checksums, still catches an edit (in v1, so both sides of the message compare), and
+     * repair() re-aligns in the current rule.
+     */
+    @ContractTest(quiet = false)
+    void aHistoryRecordedWithV1Checksums_stillValidates_andCatchesAnEditInV1(TargetFixture f) throws Exception {
+        String suffix = f.target().scriptSuffix();
+        f.write(dir, "V1__Things", f.create("things"));
+        String v1 = checksumV1(Files.readString(dir.resolve("V1__Things" + suffix)));
+        f.execute(f.create("things"));
+        try (var session = f.open()) {
+            session.history().create();
+            session.history().append(new HistoryRecord(1, "1", "Things", type(f), "V1__Things" + suffix, v1,
+                    HistoryRecord.Action.APPLY, HistoryRecord.Outcome.SUCCESS, "ci", "app", "host-1", "0.1.0",
+                    "run-1", java.time.Instant.parse("2026-11-20T10:00:00Z"), 5, null));
+        }
+        Migrator migrator = f.migrator(dir).build();
+
+        migrator.validate();
+        assertThat(migrator.migrate().applied()).isEmpty();
+        assertThat(migrator.info()).extracting(MigrationStatus::state, MigrationStatus::checksum)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MigrationState.APPLIED, v1));
+
+        f.write(dir, "V1__Things", f.create("things"), f.insert("things", 2));
+        assertThatThrownBy(migrator::validate).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("the script changed since it was applied")
+                .hasMessageContaining("(recorded " + v1 + ", found v1:");
+        assertThat(migrator.repair().realignedChecksums()).containsExactly("1");
+        migrator.validate();
+        assertThat(f.historyRecords().get(f.historyRecords().size() - 1).checksum()).matches("v2:[0-9a-f]{8}");
+    }
+
+    /** The v1 rule as docs/migrations.md states it. */
+    private static String checksumV1(String script) throws java.security.NoSuchAlgorithmException {
+        String text = script.replace("\r\n", "\n").replace('\r', '\n');
+        return "v1:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @ContractTest(quiet = false)
     void validate_catchesAnEditedScript_butNotALineEndingChange(TargetFixture f) throws Exception {
         f.write(dir, "V1__Things", f.create("things"), f.insert("things", 1));

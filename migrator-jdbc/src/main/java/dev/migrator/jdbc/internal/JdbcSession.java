@@ -25,7 +25,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -407,35 +406,66 @@ public final class JdbcSession implements TargetSession {
      * and a static list costs no {@code META-INF/services} scan at boot and works the same on the module path and in
      * a native image.
      */
+    /**
+     * Chooses the dialect by the driver's product name (or the name forced with {@code JdbcTarget.dialect}), with a
+     * switch rather than by asking every dialect: a boot then loads and builds the one dialect it uses, not all five
+     * (each with its lint rules and statements) only to ask each whether it {@link JdbcDialect#handles} the name.
+     * {@code DialectsTest} keeps this switch and every dialect's own {@code handles} and {@code name} in agreement.
+     */
     static final class Dialects {
-        private static final List<Supplier<JdbcDialect>> ALL = List.of(H2Dialect::new, PostgresDialect::new,
-                MySqlDialect::new, SqlServerDialect::new, OracleDialect::new);
+        static final List<String> NAMES = List.of("h2", "postgresql", "mysql", "sqlserver", "oracle");
 
         private Dialects() {
         }
 
         static JdbcDialect pick(String productName, String forcedName) {
-            List<JdbcDialect> matches = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Supplier<JdbcDialect> each : ALL) {
-                JdbcDialect d = each.get();
-                names.add(d.name());
-                if (forcedName != null ? d.name().equalsIgnoreCase(forcedName) : d.handles(productName)) {
-                    matches.add(d);
-                }
+            JdbcDialect d = forcedName != null ? named(forcedName.toLowerCase(java.util.Locale.ROOT))
+                    : forProduct(productName);
+            if (d != null) {
+                return d;
             }
-            if (matches.size() == 1) {
-                return matches.get(0);
+            throw new ConfigurationException(forcedName != null
+                    ? "Unknown dialect '" + forcedName + "': use one of " + NAMES
+                    : "Unsupported database '" + productName + "': migrator supports H2, PostgreSQL, MySQL, "
+                    + "MariaDB, SQL Server and Oracle (dialects found: " + NAMES + "). If it speaks one of "
+                    + "their dialects, choose it with JdbcTarget.dialect(...)");
+        }
+
+        /** The dialect {@link JdbcDialect#name() named} so, or null. */
+        static JdbcDialect named(String name) {
+            switch (name) {
+                case "h2":
+                    return new H2Dialect();
+                case "postgresql":
+                    return new PostgresDialect();
+                case "mysql":
+                    return new MySqlDialect();
+                case "sqlserver":
+                    return new SqlServerDialect();
+                case "oracle":
+                    return new OracleDialect();
+                default:
+                    return null;
             }
-            if (matches.isEmpty()) {
-                throw new ConfigurationException(forcedName != null
-                        ? "Unknown dialect '" + forcedName + "': use one of " + names
-                        : "Unsupported database '" + productName + "': migrator supports H2, PostgreSQL, MySQL, "
-                        + "MariaDB, SQL Server and Oracle (dialects found: " + names + "). If it speaks one of "
-                        + "their dialects, choose it with JdbcTarget.dialect(...)");
+        }
+
+        /** The dialect that {@link JdbcDialect#handles handles} a product name, or null. */
+        static JdbcDialect forProduct(String productName) {
+            switch (productName) {
+                case "H2":
+                    return new H2Dialect();
+                case "PostgreSQL":
+                    return new PostgresDialect();
+                case "MySQL":
+                case "MariaDB":
+                    return new MySqlDialect();
+                case "Microsoft SQL Server":
+                    return new SqlServerDialect();
+                case "Oracle":
+                    return new OracleDialect();
+                default:
+                    return null;
             }
-            throw new ConfigurationException("Several dialects claim '" + productName + "': " + names
-                    + "; choose one with JdbcTarget.dialect(...)");
         }
     }
 }
