@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The engine: one instance per call of a {@link Migrator} operation.
@@ -56,7 +55,7 @@ final class MigrationEngine {
     /** Flyway's built-in placeholder values of the current session, asked for when a script first uses one. */
     private FlywayPlaceholders builtIns;
     /** Identifies this call in logs (MDC {@code migrator.run}), history rows and listener events. */
-    private final String runId = UUID.randomUUID().toString();
+    private final String runId = RunIds.next();
 
     String runId() {
         return runId;

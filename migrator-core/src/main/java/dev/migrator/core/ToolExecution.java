@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +71,7 @@ final class ToolExecution {
                 new Placeholders(config.placeholders(), config.replacePlaceholders()), config.classLoader())
                 .discover(config.locations(), config.defaultLocations(), config.migrations());
         Adoption adoption = new Adoption(tool, null, config);
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         try (TargetSession session = config.target().open(config.settings())) {
             String target = session.describe();
             config.listener().beforeRun(new RunEvent(null, "exec", target, null, null, 0, -1, Duration.ZERO));
