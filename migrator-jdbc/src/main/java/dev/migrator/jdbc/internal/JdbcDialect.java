@@ -35,7 +35,7 @@ public abstract class JdbcDialect {
 
     /** Whether a statement commits the transaction implicitly, so that a later failure cannot roll it back. */
     public boolean commitsImplicitly(String statement) {
-        return !transactionalDdl() && DDL.contains(SqlWords.of(statement, syntax()).first());
+        return !transactionalDdl() && DDL.contains(SqlWords.head(statement, syntax(), 1).first());
     }
 
     /**
@@ -56,7 +56,7 @@ public abstract class JdbcDialect {
 
     /** Whether a statement is DDL (it changes the schema and takes strong locks on what it changes). */
     public boolean isDdl(String statement) {
-        return DDL.contains(SqlWords.of(statement, syntax()).first());
+        return DDL.contains(SqlWords.head(statement, syntax(), 1).first());
     }
 
     /**

@@ -71,18 +71,37 @@ public final class PostgresDialect extends JdbcDialect {
      */
     @Override
     public boolean cannotRunInTransaction(String statement) {
+        // The first four words decide, except for REINDEX and ALTER, which may say CONCURRENTLY anywhere: only they
+        // read the whole statement (this runs for every statement of every script).
+        SqlWords head = SqlWords.head(statement, SqlSyntax.POSTGRESQL, 4);
+        String first = head.first();
+        switch (first) {
+            case "VACUUM":
+                return true;
+            case "CREATE":
+                return head.all().size() > 1 && DATABASE_TABLESPACE.contains(head.all().get(1))
+                        || head.startsWith("CREATE", "INDEX", "CONCURRENTLY")
+                        || head.startsWith("CREATE", "UNIQUE", "INDEX", "CONCURRENTLY");
+            case "DROP":
+                return head.all().size() > 1 && DATABASE_TABLESPACE.contains(head.all().get(1))
+                        || head.startsWith("DROP", "INDEX", "CONCURRENTLY");
+            case "ALTER":
+                // Only ALTER SYSTEM, ALTER TYPE ... ADD VALUE and a CONCURRENTLY partition change qualify; a word the
+                // text does not hold at all (in any case) cannot be among its words.
+                if (!head.startsWith("ALTER", "SYSTEM") && !head.startsWith("ALTER", "TYPE")
+                        && !statement.toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY")) {
+                    return false;
+                }
+                break;
+            case "REINDEX":
+                break;
+            default:
+                return false;
+        }
         SqlWords w = SqlWords.of(statement, SqlSyntax.POSTGRESQL);
-        String first = w.first();
-        List<String> head = w.first(3);
         boolean concurrently = w.contains("CONCURRENTLY");
         return switch (first) {
-            case "VACUUM" -> true;
             case "REINDEX" -> concurrently || w.startsWith("REINDEX", "DATABASE") || w.startsWith("REINDEX", "SYSTEM");
-            case "CREATE" -> head.size() > 1 && DATABASE_TABLESPACE.contains(head.get(1))
-                    || concurrently && (w.startsWith("CREATE", "INDEX", "CONCURRENTLY")
-                    || w.startsWith("CREATE", "UNIQUE", "INDEX", "CONCURRENTLY"));
-            case "DROP" -> head.size() > 1 && DATABASE_TABLESPACE.contains(head.get(1))
-                    || w.startsWith("DROP", "INDEX", "CONCURRENTLY");
             case "ALTER" -> w.startsWith("ALTER", "SYSTEM")
                     || concurrently && (w.startsWith("ALTER", "TABLE") || w.startsWith("ALTER", "INDEX"))
                     && w.containsPair(Set.of("ATTACH", "DETACH"), Set.of("PARTITION"))
@@ -102,6 +121,9 @@ public final class PostgresDialect extends JdbcDialect {
         String text = script.get(index).text();
         if (cannotRunInTransaction(text)) {
             return true;
+        }
+        if (!SqlWords.head(text, SqlSyntax.POSTGRESQL, 2).startsWith("ALTER", "TYPE")) {
+            return false;
         }
         SqlWords w = SqlWords.of(text, SqlSyntax.POSTGRESQL);
         if (!isAddValue(w)) {

@@ -23,14 +23,25 @@ final class SqlWords {
     /** Reads {@code statement}, which the splitter already accepted, so its quotes and comments are all closed. */
     static SqlWords of(String statement, SqlSyntax syntax) {
         List<String> words = new ArrayList<>();
-        collect(statement, syntax, words);
+        collect(statement, syntax, words, Integer.MAX_VALUE);
         return new SqlWords(words);
     }
 
-    private static void collect(String text, SqlSyntax syntax, List<String> words) {
+    /**
+     * Only the first {@code n} words: what a rule that looks at how a statement starts needs. Reading stops there,
+     * so classifying an {@code INSERT} with thousands of values does not read them all (every statement of every
+     * script is classified before it runs).
+     */
+    static SqlWords head(String statement, SqlSyntax syntax, int n) {
+        List<String> words = new ArrayList<>(n);
+        collect(statement, syntax, words, n);
+        return new SqlWords(words);
+    }
+
+    private static void collect(String text, SqlSyntax syntax, List<String> words, int limit) {
         SqlLexer lexer = new SqlLexer(text, syntax, "statement");
         int pos = 0;
-        while (pos < text.length()) {
+        while (pos < text.length() && words.size() < limit) {
             int end = lexer.next(pos);
             if (lexer.kind() == SqlLexer.Kind.WORD) {
                 words.add(text.substring(pos, end).toUpperCase(Locale.ROOT));
@@ -39,7 +50,7 @@ final class SqlWords {
                 while (from < end - 2 && Character.isDigit(text.charAt(from))) {
                     from++;
                 }
-                collect(text.substring(from, end - 2), syntax, words);
+                collect(text.substring(from, end - 2), syntax, words, limit);
             }
             pos = end;
         }

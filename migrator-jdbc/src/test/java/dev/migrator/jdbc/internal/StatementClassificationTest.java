@@ -16,6 +16,29 @@ class StatementClassificationTest {
     private final PostgresDialect pg15 = new PostgresDialect(15);
 
     @Test
+    void theFirstWordsRead_areTheFirstOfAllTheWords_soClassifyingStopsEarlyWithoutChangingAnAnswer() {
+        List<String> statements = List.of("INSERT INTO t VALUES ('VACUUM', 1)", "/* x */ CREATE -- y\n INDEX c ON t (a)",
+                "/*!40101 SET NAMES utf8 */", "/*!40101 SET */ CREATE TABLE t (a INT)", "", "-- only a comment",
+                "ALTER TABLE t DETACH PARTITION p CONCURRENTLY", "create unique index concurrently i on t (a)");
+        for (SqlSyntax syntax : SqlSyntax.values()) {
+            for (String s : statements) {
+                for (int n = 1; n <= 5; n++) {
+                    assertThat(SqlWords.head(s, syntax, n).all()).as("%s %s %d", syntax, s, n)
+                            .isEqualTo(SqlWords.of(s, syntax).first(n));
+                }
+            }
+        }
+        assertThat(pg15.cannotRunInTransaction("alter table t detach partition p concurrently")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("ALTER TABLE t ADD COLUMN c INT -- not concurrently")).isFalse();
+        assertThat(pg15.cannotRunInTransaction("ALTER TABLE t ADD COLUMN concurrently INT")).isFalse();
+        assertThat(pg15.cannotRunInTransaction("INSERT INTO t VALUES ('VACUUM')")).isFalse();
+        assertThat(pg15.cannotRunInTransaction("CREATE UNIQUE INDEX CONCURRENTLY i ON t (a)")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("CREATE DATABASE d")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("REINDEX TABLE CONCURRENTLY t")).isTrue();
+        assertThat(pg15.cannotRunInTransaction("ALTER SYSTEM SET work_mem = '8MB'")).isTrue();
+    }
+
+    @Test
     void aCommentInsideTheKeywords_doesNotHideConcurrently() {
         assertThat(pg15.cannotRunInTransaction("CREATE INDEX /* online */ CONCURRENTLY i ON t (c)")).isTrue();
         assertThat(pg15.cannotRunInTransaction("CREATE UNIQUE -- x\n INDEX CONCURRENTLY i ON t (c)")).isTrue();
