@@ -308,8 +308,14 @@ public final class SeedPeers {
                     + minus(b, a));
         }
         for (String mode : List.of("noop", "validate", "info")) {
-            ChildJvm.Sample boot = jvm.run(tool, mode, db, seeded, workload,
-                    db.id + "-" + n + "-seeded-" + mode + "-" + tool.name().toLowerCase(Locale.ROOT));
+            ChildJvm.Sample boot;
+            try {
+                boot = jvm.run(tool, mode, db, seeded, workload,
+                        db.id + "-" + n + "-seeded-" + mode + "-" + tool.name().toLowerCase(Locale.ROOT));
+            } catch (ChildJvm.ChildFailed e) {
+                diffs.add(mode + " failed on the seeded database: " + e.getMessage());
+                continue;
+            }
             if (boot.applied() > 0) {
                 diffs.add(mode + " applied " + boot.applied() + " migrations on the seeded database");
             }
@@ -329,7 +335,8 @@ public final class SeedPeers {
             return true;
         }
         System.err.println("DIFFERENT " + what + ":");
-        diffs.stream().limit(20).forEach(d -> System.err.println("  " + d));
+        diffs.stream().limit(20).forEach(d -> System.err.println("  " + d.lines().limit(8)
+                .reduce((x, y) -> x + "\n    " + y).orElse("")));
         return false;
     }
 
