@@ -146,6 +146,7 @@ public final class SeedPeers {
     /** Recreates database {@code name} holding what {@code tool}'s apply of the N-migration workload leaves. */
     static void seed(Servers servers, DbKind db, String name, Tool tool, Path workload, int n, Path work)
             throws Exception {
+        long t0 = System.nanoTime();
         servers.recreate(db, name);
         String url = servers.url(db, name);
         // 1. The tool creates its history table itself, on an empty release.
@@ -161,6 +162,7 @@ public final class SeedPeers {
             }
             ChangeLogHistoryServiceFactory.getInstance().resetAll();
         }
+        long t1 = System.nanoTime();
         // 2. The schema objects, over plain JDBC.
         try (Connection c = servers.connect(db, name)) {
             c.setAutoCommit(false);
@@ -170,12 +172,15 @@ public final class SeedPeers {
             }
             batch(c, statements);
         }
+        long t2 = System.nanoTime();
         // 3. The history rows the tool's apply writes.
         if (tool == Tool.FLYWAY) {
             seedFlywayHistory(servers, db, name, workload, n);
         } else {
             seedLiquibaseHistory(servers, db, name, workload, n);
         }
+        System.err.printf(Locale.ROOT, "  %s: database and empty history table %.1f s, schema objects %.1f s, "
+                + "history rows %.1f s%n", name, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9);
     }
 
     private static void seedFlywayHistory(Servers servers, DbKind db, String name, Path workload, int n)
