@@ -49,6 +49,9 @@ final class LiquibaseMigrations {
 
     /** The changesets as migrations, numbered in includeAll order. */
     List<ResolvedMigration> migrations(Placeholders placeholders, List<String> problems) {
+        if (changelogs.isEmpty()) {
+            return List.of();
+        }
         changelogs.sort(Comparator.comparing(Changelog::relativePath));
         List<ResolvedMigration> out = new ArrayList<>();
         int number = 0;

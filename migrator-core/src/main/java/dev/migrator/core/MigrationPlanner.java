@@ -239,8 +239,18 @@ final class MigrationPlanner {
     private record Keyed(Version version, MigrationStatus status) {
     }
 
-    private static final Comparator<Keyed> INFO_ORDER = Comparator.comparing(Keyed::version)
-            .thenComparing(k -> k.status().state() == MigrationState.ROLLED_BACK ? 0 : 1);
+    /** By version, an undone application first; written out, not composed of lambdas (see ResolvedMigration.ORDER). */
+    private static final Comparator<Keyed> INFO_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Keyed a, Keyed b) {
+            int c = a.version().compareTo(b.version());
+            if (c != 0) {
+                return c;
+            }
+            return Integer.compare(a.status().state() == MigrationState.ROLLED_BACK ? 0 : 1,
+                    b.status().state() == MigrationState.ROLLED_BACK ? 0 : 1);
+        }
+    };
 
     /** Versioned statuses in info() order: by version, an undone application before the pending one. */
     private static List<MigrationStatus> sortedByVersion(List<MigrationStatus> statuses) {

@@ -15,11 +15,24 @@ import java.util.Comparator;
 record ResolvedMigration(Version version, String description, MigrationType type, String checksum,
                          MigrationSource up, MigrationSource down) {
 
-    /** Versioned first, by version; then repeatables by description. */
-    static final Comparator<ResolvedMigration> ORDER = Comparator
-            .comparing((ResolvedMigration m) -> m.version == null)
-            .thenComparing(m -> m.version, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ResolvedMigration::description);
+    /**
+     * Versioned first, by version; then repeatables by description. Written out rather than composed from
+     * {@code Comparator.comparing(...).thenComparing(...)}: every boot sorts every migration in a fresh JVM, where each
+     * comparison through three composed lambdas runs interpreted.
+     */
+    static final Comparator<ResolvedMigration> ORDER = new Comparator<>() {
+        @Override
+        public int compare(ResolvedMigration a, ResolvedMigration b) {
+            if (a.version != null && b.version != null) {
+                int c = a.version.compareTo(b.version);
+                return c != 0 ? c : a.description.compareTo(b.description);
+            }
+            if (a.version != null || b.version != null) {
+                return a.version != null ? -1 : 1;
+            }
+            return a.description.compareTo(b.description);
+        }
+    };
 
     boolean repeatable() {
         return version == null;

@@ -73,6 +73,10 @@ final class SnapshotCodec {
     }
 
     private static String escape(String s) {
+        // Almost no name or definition holds one of these: then the string itself, without a copy char by char.
+        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
