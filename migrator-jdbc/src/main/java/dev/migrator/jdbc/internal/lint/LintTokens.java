@@ -44,11 +44,16 @@ final class LintTokens {
 
     /** The tokens of {@code sql}; {@code hashComments} for MySQL, where {@code #} starts a comment. */
     static List<Token> of(String sql, boolean hashComments) {
+        return of(sql, hashComments, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} tokens of {@code sql} (fewer if it has fewer): reading stops there. */
+    static List<Token> of(String sql, boolean hashComments, int limit) {
         List<Token> out = new ArrayList<>();
         int depth = 0;
         int n = sql.length();
         int i = 0;
-        while (i < n) {
+        while (i < n && out.size() < limit) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;

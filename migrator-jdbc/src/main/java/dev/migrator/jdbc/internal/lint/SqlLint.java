@@ -82,7 +82,7 @@ public final class SqlLint {
             boolean transactional = !Boolean.FALSE.equals(transactionDirective(script));
             for (ScriptStatement st : split) {
                 LintStatement s = new LintStatement(script.script(), st.line(), st.text(),
-                        LintTokens.of(st.text(), hashComments));
+                        tokens(st.text(), hashComments));
                 transactional &= !runsOutsideTransaction(s);
                 statements.add(s);
             }
@@ -99,6 +99,36 @@ public final class SqlLint {
             CommonRules.endScript(run);
         }
         return run.issues();
+    }
+
+    /**
+     * The tokens the rules need. An {@code INSERT} or {@code REPLACE} that nowhere says {@code SELECT} (in any case,
+     * even in a string) is looked at by no rule beyond its first word, and no word of it can make the script run
+     * outside a transaction unless it says {@code CONCURRENTLY}: its first token stands for it. Such statements
+     * (seed data, backfills of literal rows) are most of the bytes of many scripts, and a token for every value cost
+     * a run's lint most of its time and memory.
+     */
+    static List<LintTokens.Token> tokens(String text, boolean hashComments) {
+        List<LintTokens.Token> head = LintTokens.of(text, hashComments, 1);
+        if (!head.isEmpty() && (head.get(0).is("INSERT") || head.get(0).is("REPLACE"))
+                && !mentions(text, "SELECT") && !mentions(text, "CONCURRENTLY")) {
+            return head;
+        }
+        return LintTokens.of(text, hashComments);
+    }
+
+    /** Whether {@code text} holds {@code upperWord} in any case, anywhere: if not, no token of it is that word. */
+    static boolean mentions(String text, String upperWord) {
+        int n = upperWord.length();
+        char upper = upperWord.charAt(0);
+        char lower = Character.toLowerCase(upper);
+        for (int i = 0; i + n <= text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == upper || c == lower) && text.regionMatches(true, i, upperWord, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Statements that make migrator run their script outside a transaction (PostgreSQL). */

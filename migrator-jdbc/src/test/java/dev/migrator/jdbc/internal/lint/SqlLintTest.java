@@ -36,6 +36,20 @@ class SqlLintTest {
     }
 
     @Test
+    void anInsertOfLiteralRows_isReadByItsFirstWord_butAnInsertThatSelects_whollyAndStillFlagged() {
+        assertThat(SqlLint.tokens("INSERT INTO t VALUES (1, 'a'), (2, 'b')", false)).hasSize(1);
+        assertThat(SqlLint.tokens("insert into t values ('selected')", false)).hasSizeGreaterThan(1);
+        assertThat(SqlLint.tokens("INSERT INTO t SELECT * FROM orders", false)).hasSizeGreaterThan(1);
+        assertThat(SqlLint.tokens("UPDATE t SET a = 1", false)).hasSizeGreaterThan(1);
+        // The same findings as before: a copy from a large table beside a schema change is flagged, literal rows
+        // are not.
+        assertThat(rules(PG, orders(5_000_000), "ALTER TABLE orders ADD COLUMN note2 TEXT;\n"
+                + "INSERT INTO archive SELECT * FROM orders;")).contains("SQL-DDL-WITH-DML");
+        assertThat(rules(PG, orders(5_000_000), "ALTER TABLE orders ADD COLUMN note2 TEXT;\n"
+                + "INSERT INTO archive (id) VALUES (1), (2);")).doesNotContain("SQL-DDL-WITH-DML");
+    }
+
+    @Test
     void offline_flagsWhatItCannotRuleOut_andSaysSo() {
         List<LintIssue> issues = lint(PG, LintCatalog.offline(), "CREATE INDEX i ON orders (total);");
 
