@@ -111,7 +111,9 @@ public final class BenchRunner {
             int runs = o.has("s1") ? Math.max(1, Math.max(o.applyRuns(), o.peerApplyRuns())) : 1;
             for (int r = 0; r < runs; r++) {
                 for (Tool tool : rotate(applyTools, r)) {
-                    int toolRuns = o.has("s1") ? o.applyRuns(tool) : 1;
+                    // Without S1 one unmeasured apply prepares S2/S5, or none where the tool's apply runs are 0 and
+                    // its database already holds all N (a seeded one: SeedPeers).
+                    int toolRuns = o.has("s1") ? o.applyRuns(tool) : Math.min(1, o.applyRuns(tool));
                     String name = tool.database(o.dbPrefix() + "_n" + n);
                     // A tool with fewer runs runs in the last rounds, so that the database S2 and S5 use was applied
                     // by that tool's last apply; with none, an earlier run's database is used if it holds all N.
