@@ -22,6 +22,9 @@ public final class ScriptDirectives {
      * @throws ConfigurationException naming the line when a directive says something else than true or false
      */
     public static Boolean transaction(String scriptName, String text) {
+        if (!mentions(text, NAME)) {
+            return null;
+        }
         int len = text.length();
         int line = 1;
         int pos = 0;
@@ -41,6 +44,21 @@ public final class ScriptDirectives {
             line++;
         }
         return null;
+    }
+
+    /**
+     * Whether {@code text} holds {@code directive} (such as {@code migrator:transaction}) anywhere, in any case. Every
+     * script is read for its directives before it runs, and almost none has one: looking from each {@code :} (found
+     * with {@link String#indexOf(int, int)}, which the JIT makes a vector scan) saves walking every line of it.
+     */
+    static boolean mentions(String text, String directive) {
+        int colon = directive.indexOf(':');
+        for (int c = text.indexOf(':'); c >= 0; c = text.indexOf(':', c + 1)) {
+            if (c >= colon && text.regionMatches(true, c - colon, directive, 0, directive.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Boolean parseLine(String scriptName, int line, String text, int from, int to) {

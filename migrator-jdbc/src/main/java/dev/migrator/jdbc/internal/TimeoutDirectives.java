@@ -20,6 +20,9 @@ record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
     private static final String STATEMENT = "migrator:statement-timeout=";
 
     static TimeoutDirectives parse(String scriptName, String text) {
+        if (!text.contains("migrator:")) {
+            return new TimeoutDirectives(null, null); // the directives are case-sensitive: none can be there
+        }
         Duration lock = null;
         Duration statement = null;
         int line = 1;

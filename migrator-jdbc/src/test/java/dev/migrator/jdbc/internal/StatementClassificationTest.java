@@ -90,6 +90,15 @@ class StatementClassificationTest {
         assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT 1;\n  -- migrator:transaction = FALSE \n"))
                 .isFalse();
         assertThat(ScriptDirectives.transaction("V1__x.sql", "--migrator:transaction=true\r\nSELECT 1;")).isTrue();
+        assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT '10:00:00';\n-- MIGRATOR:Transaction=false"))
+                .isFalse();
+        assertThat(ScriptDirectives.transaction("V1__x.sql", ":migrator:transaction\nSELECT 'a:b', 1::int;"))
+                .isNull();
+        assertThat(ScriptDirectives.mentions("x::y -- Migrator:TRANSACTION", "migrator:transaction")).isTrue();
+        assertThat(ScriptDirectives.mentions("ator:transaction migrator;transaction", "migrator:transaction")).isFalse();
+        assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT '10:00';\n-- migrator:lock-timeout=5s\n")
+                .lockTimeout()).hasSeconds(5);
+        assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT '10:00';\n").lockTimeout()).isNull();
         assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT '-- migrator:transaction=false';")).isNull();
         assertThatThrownBy(() -> ScriptDirectives.transaction("V1__x.sql", "\n\n-- migrator:transaction=maybe"))
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("V1__x.sql line 3:");
