@@ -47,6 +47,8 @@ final class JdbcLeaseLock implements LeaseLock {
     /** The owner while this instance holds the lease; read by the history store's fenced insert. */
     private volatile String heldBy;
 
+    private Runnable beforeAcquire = () -> { };
+
     JdbcLeaseLock(Supplier<Connection> connections, JdbcDialect dialect, String schema, String table, String lockId,
                   Clock clock) {
         this.connections = connections;
@@ -58,11 +60,28 @@ final class JdbcLeaseLock implements LeaseLock {
         this.lockId = lockId;
     }
 
+    /** What to run before each attempt to take the lock (the session ends its read transaction); returns this. */
+    JdbcLeaseLock beforeAcquire(Runnable action) {
+        this.beforeAcquire = action;
+        return this;
+    }
+
     @Override
     public boolean tryAcquire(String owner, Duration lease) {
+        beforeAcquire.run();
         try (Connection c = connections.get()) {
             c.setAutoCommit(true);
-            ensureTable(c);
+            try {
+                ensureTable(c);
+            } catch (SQLException e) {
+                if (isLockConflict(e)) {
+                    // Creating the lock table waited too long on the catalogue (H2 locks it for another session's
+                    // DDL): not taken this time; the caller tries again after its back-off, within lockTimeout.
+                    LOG.debug("Creating {} waited on another session: {}", qualified, e.getMessage());
+                    return false;
+                }
+                throw e;
+            }
             long now = clock.millis();
             try (PreparedStatement expired = c.prepareStatement(
                     "DELETE FROM " + qualified + " WHERE lock_id = ? AND expires_at < ?")) {

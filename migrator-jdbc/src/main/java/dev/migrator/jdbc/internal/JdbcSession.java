@@ -280,9 +280,26 @@ public final class JdbcSession implements TargetSession {
             TargetLock session = leaseLockChosen || pooled() ? null : dialect.sessionLock(work, key);
             lock = session != null ? session
                     : new JdbcLeaseLock(this::newConnection, dialect, schema, settings.lockTable(),
-                    settings.historyTable(), settings.clock());
+                    settings.historyTable(), settings.clock()).beforeAcquire(this::endReadTransaction);
         }
         return lock;
+    }
+
+    /**
+     * Ends the work connection's open transaction each time a lease lock is tried on another connection (only while
+     * acquiring, before the run). Nothing has been written yet (the lock comes first), but the reads so far (the history, the catalogue) may hold locks until
+     * the transaction ends: on H2 a read of the catalogue holds its {@code SYS} table, so the lock connection's
+     * {@code CREATE SCHEMA}/{@code CREATE TABLE} for the lock table waited on this very session until H2's lock
+     * timeout (seen as a fleet of schemas in one H2 database failing one tenant in about one run of three).
+     */
+    private void endReadTransaction() {
+        try {
+            if (!work.getAutoCommit()) {
+                work.commit();
+            }
+        } catch (SQLException e) {
+            throw targetFailure("Cannot end the read transaction before taking the migration lock", e);
+        }
     }
 
     /** Whether a pooler sits between the work connection and the server, so a session lock would protect nothing. */
