@@ -467,21 +467,14 @@ public final class JdbcSession implements TargetSession {
 
         /** The dialect that {@link JdbcDialect#handles handles} a product name, or null. */
         static JdbcDialect forProduct(String productName) {
-            switch (productName) {
-                case "H2":
-                    return new H2Dialect();
-                case "PostgreSQL":
-                    return new PostgresDialect();
-                case "MySQL":
-                case "MariaDB":
-                    return new MySqlDialect();
-                case "Microsoft SQL Server":
-                    return new SqlServerDialect();
-                case "Oracle":
-                    return new OracleDialect();
-                default:
-                    return null;
-            }
+            return named(switch (productName) {
+                case "H2" -> "h2";
+                case "PostgreSQL" -> "postgresql";
+                case "MySQL", "MariaDB" -> "mysql";
+                case "Microsoft SQL Server" -> "sqlserver";
+                case "Oracle" -> "oracle";
+                default -> "";
+            });
         }
     }
 }
