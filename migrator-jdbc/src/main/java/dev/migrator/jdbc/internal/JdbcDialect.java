@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -193,6 +196,12 @@ public abstract class JdbcDialect {
     /** The type of a column holding a UTC date and time with milliseconds. */
     public String timestamp() {
         return "TIMESTAMP(3)";
+    }
+
+    /** Reads a {@link #timestamp()} column written as a UTC {@code LocalDateTime}; null when it is NULL. */
+    public Instant readUtc(ResultSet rs, int column) throws SQLException {
+        LocalDateTime on = rs.getObject(column, LocalDateTime.class);
+        return on == null ? null : on.toInstant(ZoneOffset.UTC);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -184,9 +185,9 @@ final class JdbcHistoryStore implements HistoryStore {
                 }
             }
             while (rs.next()) {
-                LocalDateTime on = rs.getObject(index[Field.INSTALLED_ON.ordinal()], LocalDateTime.class);
+                Instant on = dialect.readUtc(rs, index[Field.INSTALLED_ON.ordinal()]);
                 rows.add(HistoryRecord.of(rs.getInt(index[Field.RANK.ordinal()]), f -> text(rs, index[f.ordinal()]),
-                        on.toInstant(ZoneOffset.UTC), rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
+                        on, rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
             }
         }
         return rows;
