@@ -27,9 +27,13 @@ public record SchemaModel(List<SchemaObject> objects) {
         public SchemaObject {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(name, "name");
-            TreeMap<String, String> sorted = new TreeMap<>();
-            attributes.forEach((k, v) -> sorted.put(k, v == null ? "null" : v));
-            attributes = java.util.Collections.unmodifiableMap(sorted);
+            if (attributes.isEmpty()) {
+                attributes = Map.of(); // most objects of a snapshot (tables) have none: no sorted copy for them
+            } else {
+                TreeMap<String, String> sorted = new TreeMap<>();
+                attributes.forEach((k, v) -> sorted.put(k, v == null ? "null" : v));
+                attributes = java.util.Collections.unmodifiableMap(sorted);
+            }
         }
 
         @Override

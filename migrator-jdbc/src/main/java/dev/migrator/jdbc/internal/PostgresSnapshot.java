@@ -167,9 +167,7 @@ final class PostgresSnapshot {
         String name = rs.getString(2);
         String definition = squeeze(rs.getString(4), schema);
         List<String> columns = rs.getString(5) == null ? List.of() : Arrays.asList(rs.getString(5).split(", "));
-        // PostgreSQL names an unnamed constraint orders_pkey, orders_customer_id_fkey, orders_qty_check (plus a
-        // number on a clash): such a name is not the author's.
-        String given = name.matches(Pattern.quote(table) + "_.*(pkey|key|fkey|check|excl)\\d*") ? null : name;
+        String given = generatedName(table, name) ? null : name;
         switch (rs.getString(3)) {
             case "p":
                 return MetadataSnapshot.primaryKey(table, columns, given);
@@ -190,6 +188,24 @@ final class PostgresSnapshot {
                 return new SchemaObject("exclusion", table + ": " + definition,
                         given == null ? Map.of() : Map.of("name", given));
         }
+    }
+
+    /**
+     * Whether PostgreSQL made the constraint's name up: it names an unnamed constraint {@code orders_pkey},
+     * {@code orders_customer_id_fkey}, {@code orders_qty_check} (plus a number on a clash), so such a name is not the
+     * author's. Written out rather than as a regular expression built from the table's name, which compiled one
+     * pattern per constraint of every snapshot.
+     */
+    static boolean generatedName(String table, String name) {
+        if (name.length() <= table.length() + 1 || !name.startsWith(table) || name.charAt(table.length()) != '_') {
+            return false;
+        }
+        int end = name.length();
+        while (end > table.length() + 1 && Character.isDigit(name.charAt(end - 1))) {
+            end--;
+        }
+        String rest = name.substring(table.length() + 1, end);
+        return rest.endsWith("key") || rest.endsWith("check") || rest.endsWith("excl");
     }
 
     private static SchemaObject withAttribute(SchemaObject o, String key, String value) {
