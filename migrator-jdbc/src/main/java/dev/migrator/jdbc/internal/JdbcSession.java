@@ -48,6 +48,8 @@ public final class JdbcSession implements TargetSession {
     private JdbcDialect.Restore restoreSchema;
     private final JdbcHistoryStore history;
     private TargetLock lock;
+    /** The pending scripts' statements as the linter split them, for {@link #prepareScript} to take. */
+    private final ScriptSplits splits;
 
     private JdbcSession(DataSource dataSource, String description, JdbcDialect dialect, TargetSettings settings,
                         Connection work) throws SQLException {
@@ -72,6 +74,7 @@ public final class JdbcSession implements TargetSession {
             restoreSchema = dialect.useSchema(work, settings.schema());
         }
         this.history = new JdbcHistoryStore(this, dialect, schema, settings.historyTable());
+        this.splits = new ScriptSplits(dialect.syntax());
     }
 
     /** Connects, recognises the dialect, and makes the configured schema current if it exists. */
@@ -320,7 +323,7 @@ public final class JdbcSession implements TargetSession {
 
     @Override
     public Executable prepareScript(String scriptName, String text) {
-        List<ScriptStatement> statements = SqlSplitter.split(text, dialect.syntax(), scriptName);
+        List<ScriptStatement> statements = splits.take(scriptName, text);
         TimeoutDirectives timeouts = TimeoutDirectives.parse(scriptName, text);
         boolean ddl = false;
         for (ScriptStatement s : statements) {
@@ -380,6 +383,7 @@ public final class JdbcSession implements TargetSession {
      */
     @Override
     public void close() {
+        splits.clear();
         history.close();
         try {
             if (!work.getAutoCommit()) {
@@ -414,7 +418,8 @@ public final class JdbcSession implements TargetSession {
     /** Lints pending scripts knowing this database's tables and their sizes (see {@code lint.SqlLint}). */
     @Override
     public List<dev.migrator.api.spi.LintIssue> lint(List<dev.migrator.api.spi.LintInput> scripts) {
-        return dev.migrator.jdbc.internal.lint.SqlLint.online(work, dialect.name(), dialect.syntax(), scripts);
+        splits.clear();
+        return dev.migrator.jdbc.internal.lint.SqlLint.online(work, dialect.name(), dialect.syntax(), scripts, splits);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.migrator.api.spi.LintIssue;
 import dev.migrator.api.spi.ScriptStatement;
 import dev.migrator.api.ConfigurationException;
 import dev.migrator.jdbc.internal.ScriptDirectives;
+import dev.migrator.jdbc.internal.ScriptSplits;
 import dev.migrator.jdbc.internal.SqlSplitter;
 import dev.migrator.jdbc.internal.SqlSyntax;
 import org.slf4j.Logger;
@@ -30,11 +31,18 @@ public final class SqlLint {
     private final LintServer server;
     private final LintCatalog catalog;
     private final SqlSyntax syntax;
+    /** Splits each script, keeping the statements for the run where one follows (null: split and forget). */
+    private final ScriptSplits splits;
 
     SqlLint(LintServer server, LintCatalog catalog, SqlSyntax syntax) {
+        this(server, catalog, syntax, null);
+    }
+
+    SqlLint(LintServer server, LintCatalog catalog, SqlSyntax syntax, ScriptSplits splits) {
         this.server = server;
         this.catalog = catalog;
         this.syntax = syntax;
+        this.splits = splits;
     }
 
     /**
@@ -42,6 +50,12 @@ public final class SqlLint {
      * offline (which reports more, never less).
      */
     public static List<LintIssue> online(Connection c, String dialectName, SqlSyntax syntax, List<LintInput> scripts) {
+        return online(c, dialectName, syntax, scripts, null);
+    }
+
+    /** As {@link #online(Connection, String, SqlSyntax, List)}, keeping each script's statements in {@code splits}. */
+    public static List<LintIssue> online(Connection c, String dialectName, SqlSyntax syntax, List<LintInput> scripts,
+                                         ScriptSplits splits) {
         LintServer server;
         LintCatalog catalog;
         try {
@@ -54,7 +68,7 @@ public final class SqlLint {
             server = LintServer.of(dialectName);
             catalog = LintCatalog.offline();
         }
-        return new SqlLint(server, catalog, syntax).lint(scripts);
+        return new SqlLint(server, catalog, syntax, splits).lint(scripts);
     }
 
     /**
@@ -77,7 +91,8 @@ public final class SqlLint {
         LintRun run = new LintRun(server, catalog);
         boolean hashComments = syntax == SqlSyntax.MYSQL;
         for (LintInput script : scripts) {
-            List<ScriptStatement> split = SqlSplitter.split(script.text(), syntax, script.script());
+            List<ScriptStatement> split = splits != null ? splits.split(script.script(), script.text())
+                    : SqlSplitter.split(script.text(), syntax, script.script());
             List<LintStatement> statements = new ArrayList<>(split.size());
             boolean transactional = !Boolean.FALSE.equals(transactionDirective(script));
             for (ScriptStatement st : split) {
