@@ -39,6 +39,12 @@ final class LintTokens {
         }
     }
 
+    /**
+     * One string per ASCII symbol, made on first use and shared (a statement has a symbol token for every comma and
+     * parenthesis); a race makes at most an equal string twice.
+     */
+    private static final String[] SYMBOLS = new String[128];
+
     private LintTokens() {
     }
 
@@ -102,7 +108,7 @@ final class LintTokens {
                 if (c == ')') {
                     depth = Math.max(0, depth - 1);
                 }
-                out.add(new Token(Kind.SYMBOL, String.valueOf(c), depth));
+                out.add(new Token(Kind.SYMBOL, symbol(c), depth));
                 if (c == '(') {
                     depth++;
                 }
@@ -110,6 +116,18 @@ final class LintTokens {
             }
         }
         return out;
+    }
+
+    private static String symbol(char c) {
+        if (c >= SYMBOLS.length) {
+            return String.valueOf(c);
+        }
+        String s = SYMBOLS[c];
+        if (s == null) {
+            s = String.valueOf(c);
+            SYMBOLS[c] = s;
+        }
+        return s;
     }
 
     private static int blockCommentEnd(String sql, int start) {
