@@ -4,9 +4,12 @@ import dev.migrator.api.TargetException;
 import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SchemaModel.SchemaObject;
 
+import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,15 +31,23 @@ final class SnapshotCodec {
     }
 
     static String encode(SchemaModel model) {
-        StringBuilder text = new StringBuilder();
-        for (SchemaObject o : model.objects()) {
-            text.append(escape(o.kind())).append('\t').append(escape(o.name()));
-            o.attributes().forEach((k, v) -> text.append('\t').append(escape(k)).append('\t').append(escape(v)));
-            text.append('\n');
-        }
+        // Written through to the compressor line by line: the uncompressed text (about 150 bytes per object, a few MB
+        // for a schema of 10,000 objects) is never held whole, and no copy of it is made to encode it.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        try (Writer text = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes, 8192),
+                StandardCharsets.UTF_8), 8192)) {
+            for (SchemaObject o : model.objects()) {
+                text.write(escape(o.kind()));
+                text.write('\t');
+                text.write(escape(o.name()));
+                for (Map.Entry<String, String> a : o.attributes().entrySet()) {
+                    text.write('\t');
+                    text.write(escape(a.getKey()));
+                    text.write('\t');
+                    text.write(escape(a.getValue()));
+                }
+                text.write('\n');
+            }
         } catch (IOException e) {
             throw new IllegalStateException("compressing in memory cannot fail", e);
         }
