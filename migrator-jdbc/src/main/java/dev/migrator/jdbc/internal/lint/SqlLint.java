@@ -122,14 +122,41 @@ public final class SqlLint {
      * outside a transaction unless it says {@code CONCURRENTLY}: its first token stands for it. Such statements
      * (seed data, backfills of literal rows) are most of the bytes of many scripts, and a token for every value cost
      * a run's lint most of its time and memory.
+     *
+     * <p>A {@code CREATE ... TABLE} (the word within its first five, and no {@code INDEX} before it) is read by no rule
+     * beyond the table's name ({@code CommonRules.track} remembers the table; the index rules look for {@code INDEX}
+     * in the second or third word), so the first {@value #CREATE_TABLE_HEAD} tokens stand for it: enough for
+     * {@code CREATE GLOBAL TEMPORARY TABLE IF NOT EXISTS a.b.c (}. Its column list, most of a schema's first scripts,
+     * is not cut into tokens.
      */
     static List<LintTokens.Token> tokens(String text, boolean hashComments) {
-        List<LintTokens.Token> head = LintTokens.of(text, hashComments, 1);
-        if (!head.isEmpty() && (head.get(0).is("INSERT") || head.get(0).is("REPLACE"))
-                && !mentions(text, "SELECT") && !mentions(text, "CONCURRENTLY")) {
+        List<LintTokens.Token> head = LintTokens.of(text, hashComments, CREATE_TABLE_HEAD);
+        if (head.isEmpty() || mentions(text, "CONCURRENTLY")) {
+            return head.size() < CREATE_TABLE_HEAD ? head : LintTokens.of(text, hashComments);
+        }
+        LintTokens.Token first = head.get(0);
+        if ((first.is("INSERT") || first.is("REPLACE")) && !mentions(text, "SELECT")) {
+            return head.subList(0, 1);
+        }
+        if (first.is("CREATE") && createsTable(head)) {
             return head;
         }
-        return LintTokens.of(text, hashComments);
+        return head.size() < CREATE_TABLE_HEAD ? head : LintTokens.of(text, hashComments);
+    }
+
+    /** Tokens read of a {@code CREATE TABLE}: see {@link #tokens}. */
+    static final int CREATE_TABLE_HEAD = 16;
+
+    private static boolean createsTable(List<LintTokens.Token> head) {
+        for (int i = 1; i < Math.min(5, head.size()); i++) {
+            if (head.get(i).is("INDEX")) {
+                return false;
+            }
+            if (head.get(i).is("TABLE")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code text} holds {@code upperWord} in any case, anywhere: if not, no token of it is that word. */

@@ -50,6 +50,29 @@ class SqlLintTest {
     }
 
     @Test
+    void aCreateTable_isReadUpToItsName_anythingElseWholly() {
+        String create = "CREATE TABLE IF NOT EXISTS app.t_1 (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
+                + "amount DECIMAL(12,2), created_on DATE)";
+        assertThat(SqlLint.tokens(create, false)).hasSize(SqlLint.CREATE_TABLE_HEAD)
+                .extracting(LintTokens.Token::text).startsWith("CREATE", "TABLE", "IF", "NOT", "EXISTS", "APP", ".",
+                        "T_1", "(");
+        assertThat(SqlLint.tokens(create, false)).isEqualTo(LintTokens.of(create, false, SqlLint.CREATE_TABLE_HEAD));
+        // Not a table, or one that says CONCURRENTLY somewhere: every token.
+        String index = "CREATE UNIQUE INDEX ix_table ON orders (a, b, c, d, e, f, g, h, i, j, k, l, m, n)";
+        assertThat(SqlLint.tokens(index, false)).isEqualTo(LintTokens.of(index, false));
+        String odd = create.replace("created_on DATE", "concurrently DATE");
+        assertThat(SqlLint.tokens(odd, false)).isEqualTo(LintTokens.of(odd, false));
+        String shortOne = "CREATE TABLE t (id INT)";
+        assertThat(SqlLint.tokens(shortOne, false)).isEqualTo(LintTokens.of(shortOne, false));
+        // What the rules make of it is unchanged: the table counts as created by the pending set.
+        for (LintServer server : List.of(PG, MARIADB)) {
+            assertThat(lint(server, LintCatalog.offline(), "CREATE INDEX i ON invoices (amount);")).isNotEmpty();
+            assertThat(lint(server, LintCatalog.offline(), create.replace("app.t_1", "invoices") + ";",
+                    "CREATE INDEX i ON invoices (amount);")).isEmpty();
+        }
+    }
+
+    @Test
     void offline_flagsWhatItCannotRuleOut_andSaysSo() {
         List<LintIssue> issues = lint(PG, LintCatalog.offline(), "CREATE INDEX i ON orders (total);");
 
