@@ -20,8 +20,9 @@ final class SqlLexer {
     private final int len;
     private final SqlSyntax syntax;
     private final String scriptName;
-    private final int[] lineStarts;
-    private final int lineCount;
+    /** Where each line starts, indexed on the first {@link #lineOf} (see there); null until then. */
+    private int[] lineStarts;
+    private int lineCount;
 
     private Kind kind;
     private boolean lineBreak;
@@ -32,23 +33,6 @@ final class SqlLexer {
         this.len = src.length();
         this.syntax = syntax;
         this.scriptName = scriptName;
-        // Line starts are indexed once so that numbering a statement is a binary search rather than a rescan.
-        int[] starts = new int[64];
-        int count = 1;
-        for (int i = 0; i < len; i++) {
-            char c = src.charAt(i);
-            if (isLineBreak(c)) {
-                if (c == '\r' && i + 1 < len && src.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-        }
-        this.lineStarts = starts;
-        this.lineCount = count;
     }
 
     String source() {
@@ -154,10 +138,36 @@ final class SqlLexer {
         return i == len || isLineBreak(src.charAt(i)) ? i : -1;
     }
 
-    /** The 1-based line holding {@code pos}. */
+    /**
+     * The 1-based line holding {@code pos}. Line starts are indexed on the first call, once, so that numbering a
+     * statement is a binary search rather than a rescan; a lexer that is never asked (classifying a statement by its
+     * first words, which every statement of every run is) never scans the whole text for line breaks.
+     */
     int lineOf(int pos) {
+        if (lineStarts == null) {
+            indexLines();
+        }
         int i = Arrays.binarySearch(lineStarts, 0, lineCount, pos);
         return i >= 0 ? i + 1 : -i - 1;
+    }
+
+    private void indexLines() {
+        int[] starts = new int[64];
+        int count = 1;
+        for (int i = 0; i < len; i++) {
+            char c = src.charAt(i);
+            if (isLineBreak(c)) {
+                if (c == '\r' && i + 1 < len && src.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        lineStarts = starts;
+        lineCount = count;
     }
 
     ConfigurationException error(int pos, String problem) {
