@@ -12,6 +12,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,9 @@ final class MetadataSnapshot {
             throws SQLException {
         DatabaseMetaData md = c.getMetaData();
         List<SchemaObject> objects = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
+        // In the order the driver lists them (one metadata call each below), and as a set for the column filter: a
+        // list's contains made reading the columns quadratic in the number of tables.
+        Set<String> tables = new LinkedHashSet<>();
         try (ResultSet rs = md.getTables(catalog, schema, "%", new String[]{"TABLE", "VIEW", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
