@@ -79,6 +79,14 @@ public final class BenchRunner {
                     .append("median (min–max) over the runs shown, each a fresh JVM; ratios are of the medians to raw "
                             + "JDBC on the same database and scenario (S5: to the no-op floor)\n\n")
                     .append(report.table(n)).append('\n');
+            String cpu = report.cpuTable(n);
+            if (!cpu.isEmpty()) {
+                md.append("#### Where the CPU goes, N = ").append(n).append("\n\n")
+                        .append("process CPU split into the JIT compiler threads (C1 and C2), the GC threads, and the "
+                                + "rest (the tool's code, the driver, class loading; for H2 the database too), medians; "
+                                + "the JIT and GC figures are as of the end of the migrate call\n\n")
+                        .append(cpu).append('\n');
+            }
         }
         String growth = report.growthTable(o.ns());
         if (!growth.isEmpty()) {
@@ -205,7 +213,8 @@ public final class BenchRunner {
 
     private static void progress(int n, DbKind db, String scenario, int r, int runs, Tool tool, Sample s) {
         System.err.printf("[%s N=%d %s %d/%d] %-18s migrate %8.1f ms  process %8.1f ms  CPU %8.1f ms  RSS %6.1f MB  "
-                        + "load %s%n", db.id, n, scenario, r + 1, runs, tool.label, s.migrateMillis(), s.wallMillis(),
-                s.cpuMillis(), s.peakRssKb() / 1024.0, Machine.loadAverage());
+                        + "load %s  JIT %6.0f ms  GC %5.0f ms%n", db.id, n, scenario, r + 1, runs, tool.label,
+                s.migrateMillis(), s.wallMillis(), s.cpuMillis(), s.peakRssKb() / 1024.0, Machine.loadAverage(),
+                s.jitCpuMillis(), s.gcCpuMillis());
     }
 }

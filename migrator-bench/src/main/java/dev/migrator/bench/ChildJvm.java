@@ -39,8 +39,21 @@ final class ChildJvm {
         return classPath;
     }
 
-    /** One finished measurement. {@code applied} is what the child reported (-1: the tool does not say). */
-    record Sample(double migrateMillis, double wallMillis, double cpuMillis, long peakRssKb, int applied) {
+    /**
+     * One finished measurement. {@code applied} is what the child reported (-1: the tool does not say);
+     * {@code jitCpuMillis} and {@code gcCpuMillis} are its JIT compiler threads' and GC threads' CPU time when it
+     * reported (NaN where unknown).
+     */
+    record Sample(double migrateMillis, double wallMillis, double cpuMillis, long peakRssKb, int applied,
+                  double jitCpuMillis, double gcCpuMillis) {
+        Sample(double migrateMillis, double wallMillis, double cpuMillis, long peakRssKb, int applied) {
+            this(migrateMillis, wallMillis, cpuMillis, peakRssKb, applied, Double.NaN, Double.NaN);
+        }
+
+        /** The process CPU time less the JIT's and the GC's: the work of the tool's code (and the driver's). */
+        double ownCpuMillis() {
+            return cpuMillis - jitCpuMillis - gcCpuMillis;
+        }
     }
 
     /** A started child. */
@@ -82,7 +95,7 @@ final class ChildJvm {
             double cpu = (timeField(timeLines, "User time (seconds):") + timeField(timeLines, "System time (seconds):"))
                     * 1000;
             return new Sample(migrate, wall, cpu, (long) timeField(timeLines, "Maximum resident set size (kbytes):"),
-                    applied);
+                    applied, optionalField(result, "jit_cpu_ms"), optionalField(result, "gc_cpu_ms"));
         }
     }
 
@@ -170,6 +183,17 @@ final class ChildJvm {
             }
         }
         throw new ChildFailed("no " + key + " in '" + line + "'");
+    }
+
+    /** A number of the result line that an older child does not print, or a negative one: NaN then. */
+    private static double optionalField(String line, String key) {
+        for (String part : line.substring(ChildArgs.RESULT.length()).trim().split("\\s+")) {
+            if (part.startsWith(key + "=")) {
+                double v = Double.parseDouble(part.substring(key.length() + 1));
+                return v < 0 ? Double.NaN : v;
+            }
+        }
+        return Double.NaN;
     }
 
     /** A number from the report of {@code /usr/bin/time -v}. */

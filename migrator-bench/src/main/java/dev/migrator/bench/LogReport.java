@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class LogReport {
     private static final Pattern LINE = Pattern.compile("^\\[(\\S+) N=(\\d+) (\\S+) \\d+/\\d+\\] (.+?)\\s+migrate\\s+"
-            + "([\\d.]+) ms\\s+process\\s+([\\d.]+) ms\\s+CPU\\s+([\\d.]+) ms\\s+RSS\\s+([\\d.]+) MB");
+            + "([\\d.]+) ms\\s+process\\s+([\\d.]+) ms\\s+CPU\\s+([\\d.]+) ms\\s+RSS\\s+([\\d.]+) MB"
+            + "(?:.*?JIT\\s+([\\d.]+|NaN) ms\\s+GC\\s+([\\d.]+|NaN) ms)?");
 
     private LogReport() {
     }
@@ -63,7 +64,9 @@ public final class LogReport {
         }
         report.add(n, DbKind.of(m.group(1)), scenario, tool, new ChildJvm.Sample(Double.parseDouble(m.group(5)),
                 Double.parseDouble(m.group(6)), Double.parseDouble(m.group(7)),
-                Math.round(Double.parseDouble(m.group(8)) * 1024), 0));
+                Math.round(Double.parseDouble(m.group(8)) * 1024), 0,
+                m.group(9) == null ? Double.NaN : Double.parseDouble(m.group(9)),
+                m.group(10) == null ? Double.NaN : Double.parseDouble(m.group(10))));
         return n;
     }
 

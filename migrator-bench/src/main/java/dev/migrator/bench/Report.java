@@ -101,6 +101,36 @@ final class Report {
     }
 
     /**
+     * The process CPU of each cell split into the JIT's, the GC's and the rest, with the rest's and the JIT's ratios
+     * to the floor's; empty when no child said (an older child, or not Linux).
+     */
+    String cpuTable(int n) {
+        StringBuilder md = new StringBuilder();
+        md.append("| database | scenario (N=").append(n).append(") | tool | process CPU ms | JIT ms | GC ms | the rest ms "
+                        + "| × floor: JIT | × floor: the rest |\n")
+                .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        boolean any = false;
+        for (Map.Entry<Key, List<Sample>> e : samples.entrySet()) {
+            Key k = e.getKey();
+            List<Sample> s = e.getValue().stream().filter(x -> !Double.isNaN(x.jitCpuMillis())).toList();
+            if (k.n != n || s.isEmpty()) {
+                continue;
+            }
+            any = true;
+            List<Sample> floor = samples.getOrDefault(new Key(n, k.db, k.scenario.floor(), Tool.RAW), List.of())
+                    .stream().filter(x -> !Double.isNaN(x.jitCpuMillis())).toList();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %s | %s |%n", k.db.id,
+                    k.scenario.title, k.tool.isFloor() ? "*" + k.tool.label + "*" : "**" + k.tool.label + "**",
+                    median(s.stream().map(Sample::cpuMillis).toList()),
+                    median(s.stream().map(Sample::jitCpuMillis).toList()),
+                    median(s.stream().map(Sample::gcCpuMillis).toList()),
+                    median(s.stream().map(Sample::ownCpuMillis).toList()),
+                    ratio(s, floor, Sample::jitCpuMillis), ratio(s, floor, Sample::ownCpuMillis)));
+        }
+        return any ? md.toString() : "";
+    }
+
+    /**
      * How each figure grew from the smallest N to the largest: the ratios of the medians of the migrate call and of
      * the process CPU, against the ratio of the N's (growth up to it is linear). Empty with one N.
      */

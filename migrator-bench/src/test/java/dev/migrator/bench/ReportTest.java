@@ -57,4 +57,33 @@ class ReportTest {
         assertThat(BenchRunner.rotate(List.of("a", "b", "c"), 1)).containsExactly("b", "c", "a");
         assertThat(BenchRunner.rotate(List.of("a", "b", "c"), 4)).containsExactly("b", "c", "a");
     }
+
+    @Test
+    void theCpuIsSplitIntoJitGcAndTheRest_eachRestComparedWithTheFloors() {
+        Report report = new Report();
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.RAW,
+                new ChildJvm.Sample(1000, 1200, 2000, 80_000, 1000, 700, 20));
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.MIGRATOR,
+                new ChildJvm.Sample(1100, 1300, 2600, 90_000, 1000, 1100, 40));
+        report.add(1000, DbKind.H2, Report.Scenario.S1, Tool.MIGRATOR, new ChildJvm.Sample(1, 2, 3, 4, 5));
+
+        assertThat(report.cpuTable(1000))
+                .contains("| postgresql | S1 apply all N to an empty schema | **migrator** | 2600 | 1100 | 40 | 1460 "
+                        + "| 1.57× | 1.14× |")
+                .contains("| postgresql | S1 apply all N to an empty schema | *raw JDBC* | 2000 | 700 | 20 | 1280 "
+                        + "| 1.00× | 1.00× |")
+                .doesNotContain("| h2 |");
+        assertThat(new Report().cpuTable(1000)).isEmpty();
+    }
+
+    @Test
+    void aChildReportsItsJitAndGcThreadsCpuOnLinux() {
+        long[] jvm = ChildArgs.jvmThreadsCpuMillis();
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task"))) {
+            assertThat(jvm[0]).as("a JVM that ran tests has compiled something").isPositive();
+            assertThat(jvm[1]).isNotNegative();
+        } else {
+            assertThat(jvm).containsExactly(-1, -1);
+        }
+    }
 }
