@@ -105,11 +105,13 @@ final class MigrationEngine {
             if (!problems.isEmpty() && !hasFailures(state)) {
                 throw validationFailed(problems);
             }
+            // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
+            // Before preparing, as plan() does: the target keeps the statements the linter split for the script it
+            // then prepares, so each pending script is split once.
+            MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             for (ResolvedMigration m : plan.pending()) {
                 prepared.computeIfAbsent(m, k -> prepare(session, k, false));
             }
-            // Refuses a run with unacknowledged findings at LintMode.FAIL; the acknowledged ones go on the history rows.
-            MigrationLinter.Result notes = MigrationLinter.beforeRun(config, session, plan.pending(), placeholders);
             try (LockedRun locked = lock(session, target)) {
                 return migrateLocked(locked, started, upTo, prepared, callbacks, notes, start);
             }

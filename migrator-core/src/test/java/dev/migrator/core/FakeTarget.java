@@ -38,6 +38,8 @@ public final class FakeTarget implements MigrationTarget {
     final AtomicInteger historyLookups = new AtomicInteger();
     final AtomicInteger lockAcquisitions = new AtomicInteger();
     final AtomicInteger openSessions = new AtomicInteger();
+    /** What the engine asked of a session, in order: {@code lint} and {@code prepare <script>}. */
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     volatile RuntimeException connectFailure;
     volatile boolean historyExists;
     volatile boolean atomic = true;
@@ -195,7 +197,14 @@ public final class FakeTarget implements MigrationTarget {
         }
 
         @Override
+        public List<dev.migrator.api.spi.LintIssue> lint(List<dev.migrator.api.spi.LintInput> scripts) {
+            calls.add("lint");
+            return List.of();
+        }
+
+        @Override
         public Executable prepareScript(String scriptName, String text) {
+            calls.add("prepare " + scriptName);
             List<ScriptStatement> statements = new ArrayList<>();
             String[] lines = text.split("\n");
             for (int i = 0; i < lines.length; i++) {

@@ -71,6 +71,20 @@ class MigrationEngineTest {
         assertThat(target.lockAcquisitions.get()).isZero();
     }
 
+    /**
+     * The target keeps the statements its linter split for the scripts prepared next (JdbcSession's ScriptSplits):
+     * only when the lint comes first is each script split once.
+     */
+    @Test
+    void migrate_lintsThePendingScripts_beforeItPreparesThem() throws Exception {
+        Files.writeString(dir.resolve("V1__One.sql"), "create one");
+        Files.writeString(dir.resolve("V2__Two.sql"), "create two");
+
+        migrator().build().migrate();
+
+        assertThat(target.calls).startsWith("lint", "prepare V1__One.sql", "prepare V2__Two.sql");
+    }
+
     @Test
     void pendingWork_isReplannedUnderTheLock_withRanksContinuingTheHistory() throws Exception {
         Files.writeString(dir.resolve("V1__One.sql"), "create one");
