@@ -79,14 +79,7 @@ public final class BenchRunner {
                     .append("median (min–max) over the runs shown, each a fresh JVM; ratios are of the medians to raw "
                             + "JDBC on the same database and scenario (S5: to the no-op floor)\n\n")
                     .append(report.table(n)).append('\n');
-            String cpu = report.cpuTable(n);
-            if (!cpu.isEmpty()) {
-                md.append("#### Where the CPU goes, N = ").append(n).append("\n\n")
-                        .append("process CPU split into the JIT compiler threads (C1 and C2), the GC threads, and the "
-                                + "rest (the tool's code, the driver, class loading; for H2 the database too), medians; "
-                                + "the JIT and GC figures are as of the end of the migrate call\n\n")
-                        .append(cpu).append('\n');
-            }
+            md.append(report.cpuSection(n));
         }
         String growth = report.growthTable(o.ns());
         if (!growth.isEmpty()) {

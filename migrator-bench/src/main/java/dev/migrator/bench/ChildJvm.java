@@ -177,23 +177,27 @@ final class ChildJvm {
     }
 
     private static String field(String line, String key) throws ChildFailed {
+        String value = valueOf(line, key);
+        if (value == null) {
+            throw new ChildFailed("no " + key + " in '" + line + "'");
+        }
+        return value;
+    }
+
+    /** A number of the result line that an older child does not print, or a negative one: NaN then. */
+    private static double optionalField(String line, String key) {
+        String value = valueOf(line, key);
+        double v = value == null ? -1 : Double.parseDouble(value);
+        return v < 0 ? Double.NaN : v;
+    }
+
+    private static String valueOf(String line, String key) {
         for (String part : line.substring(ChildArgs.RESULT.length()).trim().split("\\s+")) {
             if (part.startsWith(key + "=")) {
                 return part.substring(key.length() + 1);
             }
         }
-        throw new ChildFailed("no " + key + " in '" + line + "'");
-    }
-
-    /** A number of the result line that an older child does not print, or a negative one: NaN then. */
-    private static double optionalField(String line, String key) {
-        for (String part : line.substring(ChildArgs.RESULT.length()).trim().split("\\s+")) {
-            if (part.startsWith(key + "=")) {
-                double v = Double.parseDouble(part.substring(key.length() + 1));
-                return v < 0 ? Double.NaN : v;
-            }
-        }
-        return Double.NaN;
+        return null;
     }
 
     /** A number from the report of {@code /usr/bin/time -v}. */

@@ -37,10 +37,7 @@ public final class LogReport {
         StringBuilder md = new StringBuilder();
         for (int n : ns) {
             md.append("### N = ").append(n).append("\n\n").append(report.table(n)).append('\n');
-            String cpu = report.cpuTable(n);
-            if (!cpu.isEmpty()) {
-                md.append("#### Where the CPU goes, N = ").append(n).append("\n\n").append(cpu).append('\n');
-            }
+            md.append(report.cpuSection(n));
         }
         String growth = report.growthTable(new ArrayList<>(ns));
         if (!growth.isEmpty()) {

@@ -100,6 +100,15 @@ final class Report {
         return md.toString();
     }
 
+    /** {@link #cpuTable} under its heading and what it shows; empty when the table is. */
+    String cpuSection(int n) {
+        String table = cpuTable(n);
+        return table.isEmpty() ? "" : "#### Where the CPU goes, N = " + n + "\n\n"
+                + "process CPU split into the JIT compiler threads (C1 and C2), the GC threads, and the rest (the tool's "
+                + "code, the driver, class loading; for H2 the database too), medians; the JIT and GC figures are as of "
+                + "the end of the migrate call\n\n" + table + "\n";
+    }
+
     /**
      * The process CPU of each cell split into the JIT's, the GC's and the rest, with the rest's and the JIT's ratios
      * to the floor's; empty when no child said (an older child, or not Linux).
