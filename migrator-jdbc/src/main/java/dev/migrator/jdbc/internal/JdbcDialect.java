@@ -111,7 +111,21 @@ public abstract class JdbcDialect {
 
     /** Creates a schema that does not exist. */
     public void createSchema(Connection c, String schema) throws SQLException {
-        execute(c, "CREATE SCHEMA " + quote(schema));
+        changingCatalog(() -> execute(c, "CREATE SCHEMA " + quote(schema)));
+    }
+
+    /**
+     * Runs a change of the catalogue: a DDL statement of a migration, or migrator's own look for a table and its
+     * creation. The default runs it as it is; {@link H2Dialect} runs one at a time.
+     */
+    public void changingCatalog(CatalogChange change) throws SQLException {
+        change.run();
+    }
+
+    /** A change of the catalogue, for {@link #changingCatalog}. */
+    @FunctionalInterface
+    public interface CatalogChange {
+        void run() throws SQLException;
     }
 
     /**

@@ -86,20 +86,24 @@ final class JdbcHistoryStore implements HistoryStore {
         Connection c = session.work();
         try {
             session.ensureSchema();
-            if (dialect.tableExists(c, schema, table)) {
-                addMissingColumns(c);
-                return;
-            }
-            refuseOtherCase(c);
-            StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
-            for (Field f : FIELDS) {
-                columns.add(f.column() + " " + type(f) + (f == Field.RANK ? " NOT NULL PRIMARY KEY"
-                        : f.required() ? " NOT NULL" : ""));
-            }
-            executeInAutocommit(c, columns.toString());
+            dialect.changingCatalog(() -> createOrComplete(c));
         } catch (SQLException e) {
             throw error("create", e);
         }
+    }
+
+    private void createOrComplete(Connection c) throws SQLException {
+        if (dialect.tableExists(c, schema, table)) {
+            addMissingColumns(c);
+            return;
+        }
+        refuseOtherCase(c);
+        StringJoiner columns = new StringJoiner(", ", "CREATE TABLE " + qualified + " (", ")");
+        for (Field f : FIELDS) {
+            columns.add(f.column() + " " + type(f) + (f == Field.RANK ? " NOT NULL PRIMARY KEY"
+                    : f.required() ? " NOT NULL" : ""));
+        }
+        executeInAutocommit(c, columns.toString());
     }
 
     private void addMissingColumns(Connection c) throws SQLException {

@@ -173,7 +173,7 @@ final class JdbcLeaseLock implements LeaseLock {
             return;
         }
         synchronized (TABLE_CREATION) {
-            createTableIfMissing(c);
+            dialect.changingCatalog(() -> createTableIfMissing(c));
         }
         tableReady = true;
     }

@@ -125,15 +125,19 @@ final class JdbcRunner {
                     for (index = e.from(); index < statements.size(); index++) {
                         session.beforeStatement();
                         String sql = statements.get(index).text();
-                        boolean commitsImplicitly = e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS
-                                && dialect.commitsImplicitly(sql);
+                        boolean ddlCommits = dialect.commitsImplicitly(sql);
+                        boolean commitsImplicitly = e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS && ddlCommits;
                         if (commitsImplicitly && uncommitted) {
                             // The DDL would commit the statements before it, but not if it fails before it runs (a
                             // syntax error): committing them here makes "statements 1-k are committed" a fact, so a
                             // failure can say so truthfully and a later run can resume after them.
                             c.commit();
                         }
-                        executeFully(s, sql);
+                        if (ddlCommits) {
+                            dialect.changingCatalog(() -> executeFully(s, sql));
+                        } else {
+                            executeFully(s, sql);
+                        }
                         uncommitted = e.mode() == JdbcExecutable.Mode.IMPLICIT_COMMITS && !commitsImplicitly;
                         dialect.checkWarnings(s.getWarnings());
                         logWarnings(s.getWarnings(), e.name());

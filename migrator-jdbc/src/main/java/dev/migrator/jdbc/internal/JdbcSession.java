@@ -290,10 +290,12 @@ public final class JdbcSession implements TargetSession {
 
     /**
      * Ends the work connection's open transaction each time a lease lock is tried on another connection (only while
-     * acquiring, before the run). Nothing has been written yet (the lock comes first), but the reads so far (the history, the catalogue) may hold locks until
-     * the transaction ends: on H2 a read of the catalogue holds its {@code SYS} table, so the lock connection's
-     * {@code CREATE SCHEMA}/{@code CREATE TABLE} for the lock table waited on this very session until H2's lock
-     * timeout (seen as a fleet of schemas in one H2 database failing one tenant in about one run of three).
+     * acquiring, before the run). Nothing has been written yet (the lock comes first), but the reads so far (the
+     * history, the catalogue) would keep a transaction open while the run waits for the lock, which a pooler in
+     * transaction mode (the usual reason for a lease) pins to one server connection. An earlier comment here blamed
+     * H2 catalogue reads for a fleet's "Timeout trying to lock table SYS"; they hold no lock (an open read transaction
+     * does not delay another session's CREATE TABLE on H2 2.3). The cause was two DDL statements at once, which
+     * {@link H2Dialect#changingCatalog} now runs one at a time.
      */
     private void endReadTransaction() {
         try {
