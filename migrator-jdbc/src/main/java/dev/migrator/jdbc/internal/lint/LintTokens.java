@@ -1,16 +1,17 @@
 package dev.migrator.jdbc.internal.lint;
 
+import dev.migrator.jdbc.internal.SqlSyntax;
+import dev.migrator.jdbc.internal.StatementTokens;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Cuts one statement (already split from its script, so every quote and comment is closed) into the tokens the rules
- * look at: words, quoted identifiers, literals and single symbols, with comments dropped.
- *
- * <p>Deliberately minimal: the rules only need a statement's keywords and names in order. Helper h-input writes a
- * token-based statement classifier for the splitter in {@code jdbc.internal}; once both are on main, this one should
- * be replaced by it (they answer the same question: "what are the significant words of this statement?").
+ * look at: words, quoted identifiers, literals and single symbols, with comments dropped. The statement is read by
+ * {@link StatementTokens}, the lexer that split it, so the rules see the same words the splitter and the statement
+ * classifier saw.
  */
 final class LintTokens {
 
@@ -48,74 +49,52 @@ final class LintTokens {
     private LintTokens() {
     }
 
-    /** The tokens of {@code sql}; {@code hashComments} for MySQL, where {@code #} starts a comment. */
-    static List<Token> of(String sql, boolean hashComments) {
-        return of(sql, hashComments, Integer.MAX_VALUE);
+    /** The tokens of {@code sql}, read in {@code syntax}. */
+    static List<Token> of(String sql, SqlSyntax syntax) {
+        return of(sql, syntax, Integer.MAX_VALUE);
     }
 
     /** The first {@code limit} tokens of {@code sql} (fewer if it has fewer): reading stops there. */
-    static List<Token> of(String sql, boolean hashComments, int limit) {
+    static List<Token> of(String sql, SqlSyntax syntax, int limit) {
         List<Token> out = new ArrayList<>();
-        int depth = 0;
-        int n = sql.length();
-        int i = 0;
-        while (i < n && out.size() < limit) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '#' && hashComments)) {
-                while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
-                    i++;
+        int[] depth = {0};
+        StatementTokens.read(sql, syntax, (kind, start, end) -> {
+            switch (kind) {
+                case WORD -> out.add(new Token(Kind.WORD, sql.substring(start, end).toUpperCase(Locale.ROOT), depth[0]));
+                case NUMBER -> out.add(new Token(Kind.NUMBER, sql.substring(start, end), depth[0]));
+                case QUOTED -> quoted(sql, start, end, depth[0], out);
+                case SYMBOL -> {
+                    char c = sql.charAt(start);
+                    if (c == ')') {
+                        depth[0] = Math.max(0, depth[0] - 1);
+                    }
+                    out.add(new Token(Kind.SYMBOL, symbol(c), depth[0]));
+                    if (c == '(') {
+                        depth[0]++;
+                    }
                 }
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = blockCommentEnd(sql, i);
-            } else if (c == '\'') {
-                int end = quoteEnd(sql, i, '\'', hashComments);
-                out.add(new Token(Kind.STRING, sql.substring(i, end), depth));
-                i = end;
-            } else if (c == '"' || c == '`') {
-                int end = quoteEnd(sql, i, c, false);
-                out.add(new Token(Kind.IDENT, sql.substring(i + 1, Math.max(i + 1, end - 1))
-                        .replace(String.valueOf(c) + c, String.valueOf(c)), depth));
-                i = end;
-            } else if (c == '$' && dollarTag(sql, i) != null) {
-                String tag = dollarTag(sql, i);
-                int close = sql.indexOf(tag, i + tag.length());
-                int end = close < 0 ? n : close + tag.length();
-                out.add(new Token(Kind.STRING, sql.substring(i, end), depth));
-                i = end;
-            } else if (Character.isLetter(c) || c == '_') {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-                        || sql.charAt(i) == '$')) {
-                    i++;
-                }
-                // E'..' and similar prefixed strings: the prefix belongs to the literal.
-                if (i < n && sql.charAt(i) == '\'' && i - start <= 2) {
-                    int end = quoteEnd(sql, i, '\'', true);
-                    out.add(new Token(Kind.STRING, sql.substring(start, end), depth));
-                    i = end;
-                } else {
-                    out.add(new Token(Kind.WORD, sql.substring(start, i).toUpperCase(Locale.ROOT), depth));
-                }
-            } else if (Character.isDigit(c)) {
-                int start = i;
-                while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
-                    i++;
-                }
-                out.add(new Token(Kind.NUMBER, sql.substring(start, i), depth));
-            } else {
-                if (c == ')') {
-                    depth = Math.max(0, depth - 1);
-                }
-                out.add(new Token(Kind.SYMBOL, symbol(c), depth));
-                if (c == '(') {
-                    depth++;
-                }
-                i++;
             }
-        }
+            return out.size() < limit;
+        });
         return out;
+    }
+
+    /**
+     * A quoted name without its quotes (a doubled quote inside read as one), or a literal as written. A MySQL
+     * executable comment is left out, as the rules have always read it: as a comment.
+     */
+    private static void quoted(String sql, int start, int end, int depth, List<Token> out) {
+        char open = sql.charAt(start);
+        if (open == '/') {
+            return;
+        }
+        if (open == '"' || open == '`' || open == '[') {
+            char close = open == '[' ? ']' : open;
+            String inner = sql.substring(start + 1, Math.max(start + 1, end - 1));
+            out.add(new Token(Kind.IDENT, inner.replace(String.valueOf(close) + close, String.valueOf(close)), depth));
+        } else {
+            out.add(new Token(Kind.STRING, sql.substring(start, end), depth));
+        }
     }
 
     private static String symbol(char c) {
@@ -128,56 +107,5 @@ final class LintTokens {
             SYMBOLS[c] = s;
         }
         return s;
-    }
-
-    private static int blockCommentEnd(String sql, int start) {
-        int nesting = 0;
-        int i = start;
-        while (i < sql.length()) {
-            if (sql.startsWith("/*", i)) {
-                nesting++;
-                i += 2;
-            } else if (sql.startsWith("*/", i)) {
-                nesting--;
-                i += 2;
-                if (nesting == 0) {
-                    return i;
-                }
-            } else {
-                i++;
-            }
-        }
-        return i;
-    }
-
-    private static int quoteEnd(String sql, int start, char quote, boolean backslashEscapes) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == '\\' && backslashEscapes) {
-                i += 2;
-            } else if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return sql.length();
-    }
-
-    /** The {@code $tag$} opening a dollar-quoted string at {@code i}, or null. */
-    private static String dollarTag(String sql, int i) {
-        int j = i + 1;
-        while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-            j++;
-        }
-        if (j < sql.length() && sql.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
-            return sql.substring(i, j + 1);
-        }
-        return null;
     }
 }

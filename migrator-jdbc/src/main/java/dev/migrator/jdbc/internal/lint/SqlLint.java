@@ -89,7 +89,6 @@ public final class SqlLint {
 
     List<LintIssue> lint(List<LintInput> scripts) {
         LintRun run = new LintRun(server, catalog);
-        boolean hashComments = syntax == SqlSyntax.MYSQL;
         for (LintInput script : scripts) {
             List<ScriptStatement> split = splits != null ? splits.split(script.script(), script.text())
                     : SqlSplitter.split(script.text(), syntax, script.script());
@@ -97,7 +96,7 @@ public final class SqlLint {
             boolean transactional = !Boolean.FALSE.equals(transactionDirective(script));
             for (ScriptStatement st : split) {
                 LintStatement s = new LintStatement(script.script(), st.line(), st.text(),
-                        tokens(st.text(), hashComments));
+                        tokens(st.text(), syntax));
                 transactional &= !runsOutsideTransaction(s);
                 statements.add(s);
             }
@@ -129,10 +128,10 @@ public final class SqlLint {
      * {@code CREATE GLOBAL TEMPORARY TABLE IF NOT EXISTS a.b.c (}. Its column list, most of a schema's first scripts,
      * is not cut into tokens.
      */
-    static List<LintTokens.Token> tokens(String text, boolean hashComments) {
-        List<LintTokens.Token> head = LintTokens.of(text, hashComments, CREATE_TABLE_HEAD);
+    static List<LintTokens.Token> tokens(String text, SqlSyntax syntax) {
+        List<LintTokens.Token> head = LintTokens.of(text, syntax, CREATE_TABLE_HEAD);
         if (head.isEmpty() || mentions(text, "CONCURRENTLY")) {
-            return head.size() < CREATE_TABLE_HEAD ? head : LintTokens.of(text, hashComments);
+            return head.size() < CREATE_TABLE_HEAD ? head : LintTokens.of(text, syntax);
         }
         LintTokens.Token first = head.get(0);
         if ((first.is("INSERT") || first.is("REPLACE")) && !mentions(text, "SELECT")) {
@@ -141,7 +140,7 @@ public final class SqlLint {
         if (first.is("CREATE") && createsTable(head)) {
             return head;
         }
-        return head.size() < CREATE_TABLE_HEAD ? head : LintTokens.of(text, hashComments);
+        return head.size() < CREATE_TABLE_HEAD ? head : LintTokens.of(text, syntax);
     }
 
     /** Tokens read of a {@code CREATE TABLE}: see {@link #tokens}. */

@@ -1,5 +1,6 @@
 package dev.migrator.jdbc.internal.lint;
 
+import dev.migrator.jdbc.internal.SqlSyntax;
 import dev.migrator.jdbc.internal.lint.LintTokens.Kind;
 import dev.migrator.jdbc.internal.lint.LintTokens.Token;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LintTokensTest {
 
     private static List<String> words(String sql, boolean mysql) {
-        return LintTokens.of(sql, mysql).stream().filter(t -> t.kind() == Kind.WORD).map(Token::text).toList();
+        return LintTokens.of(sql, mysql ? SqlSyntax.MYSQL : SqlSyntax.POSTGRESQL).stream()
+                .filter(t -> t.kind() == Kind.WORD).map(Token::text).toList();
     }
 
     @Test
@@ -28,7 +30,7 @@ class LintTokensTest {
 
     @Test
     void quotedIdentifiers_keepTheirCaseAndLoseTheirQuotes() {
-        List<Token> tokens = LintTokens.of("alter table \"Order\"\"s\" add `col`", true);
+        List<Token> tokens = LintTokens.of("alter table \"Order\"\"s\" add `col`", SqlSyntax.MYSQL);
         assertThat(tokens.get(2)).isEqualTo(new Token(Kind.IDENT, "Order\"s", 0));
         assertThat(tokens.get(4)).isEqualTo(new Token(Kind.IDENT, "col", 0));
         assertThat(tokens.get(2).name()).isEqualTo("Order\"s");
@@ -43,7 +45,7 @@ class LintTokensTest {
 
     @Test
     void depthCountsEnclosingParentheses() {
-        List<Token> tokens = LintTokens.of("create table t (a int check (a > 0)) where", false);
+        List<Token> tokens = LintTokens.of("create table t (a int check (a > 0)) where", SqlSyntax.POSTGRESQL);
         assertThat(tokens).filteredOn(t -> t.is("CHECK")).extracting(Token::depth).containsExactly(1);
         assertThat(tokens).filteredOn(t -> t.text().equals("0")).extracting(Token::depth).containsExactly(2);
         assertThat(tokens).filteredOn(t -> t.is("WHERE")).extracting(Token::depth).containsExactly(0);
@@ -59,5 +61,37 @@ class LintTokensTest {
         assertThat(words("select 'abc", false)).containsExactly("SELECT");
         assertThat(words("select $$abc", false)).containsExactly("SELECT");
         assertThat(words("select /* abc", false)).containsExactly("SELECT");
+    }
+
+    @Test
+    void eachSyntaxIsReadAsItsSplitterReadsIt() {
+        List<Token> brackets = LintTokens.of("alter table [dbo].[Order Lines] add c int", SqlSyntax.SQLSERVER);
+        assertThat(brackets.get(2)).isEqualTo(new Token(Kind.IDENT, "dbo", 0));
+        assertThat(brackets.get(4)).isEqualTo(new Token(Kind.IDENT, "Order Lines", 0));
+        assertThat(LintTokens.of("drop table t // a comment in H2", SqlSyntax.H2))
+                .extracting(Token::text).containsExactly("DROP", "TABLE", "T");
+        // MySQL takes "--" as a comment only before a space, as its splitter does: "--x" is two minus signs.
+        assertThat(words("update t set a = 5--1", true)).containsExactly("UPDATE", "T", "SET", "A");
+        assertThat(LintTokens.of("update t set a = 5--1", SqlSyntax.MYSQL)).extracting(Token::text)
+                .endsWith("5", "-", "-", "1");
+    }
+
+    @Test
+    void aMySqlExecutableComment_isLeftOut_andNotCountedInALimit() {
+        assertThat(LintTokens.of("create table /*!32312 IF NOT EXISTS*/ t (a int)", SqlSyntax.MYSQL, 3))
+                .extracting(Token::text).containsExactly("CREATE", "TABLE", "T");
+    }
+
+    @Test
+    void prefixedStringsAndDecimalNumbers_areOneToken() {
+        assertThat(LintTokens.of("insert into t values (N'x', X'0F', 12.50)", SqlSyntax.MYSQL))
+                .filteredOn(t -> t.kind() != Kind.SYMBOL).extracting(Token::kind, Token::text).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "INSERT"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "INTO"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "T"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.WORD, "VALUES"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.STRING, "N'x'"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.STRING, "X'0F'"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.NUMBER, "12.50"));
     }
 }

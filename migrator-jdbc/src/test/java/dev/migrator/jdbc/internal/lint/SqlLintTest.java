@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SqlLintTest {
     private static final LintServer PG = new LintServer(LintServer.Kind.POSTGRESQL, 15, 4, 0);
     private static final LintServer MARIADB = new LintServer(LintServer.Kind.MARIADB, 10, 11, 6);
+    private static final SqlSyntax PG_SQL = SqlSyntax.POSTGRESQL;
 
     private static List<LintIssue> lint(LintServer server, LintCatalog catalog, String... scripts) {
         List<LintInput> inputs = new java.util.ArrayList<>();
@@ -37,10 +38,10 @@ class SqlLintTest {
 
     @Test
     void anInsertOfLiteralRows_isReadByItsFirstWord_butAnInsertThatSelects_whollyAndStillFlagged() {
-        assertThat(SqlLint.tokens("INSERT INTO t VALUES (1, 'a'), (2, 'b')", false)).hasSize(1);
-        assertThat(SqlLint.tokens("insert into t values ('selected')", false)).hasSizeGreaterThan(1);
-        assertThat(SqlLint.tokens("INSERT INTO t SELECT * FROM orders", false)).hasSizeGreaterThan(1);
-        assertThat(SqlLint.tokens("UPDATE t SET a = 1", false)).hasSizeGreaterThan(1);
+        assertThat(SqlLint.tokens("INSERT INTO t VALUES (1, 'a'), (2, 'b')", PG_SQL)).hasSize(1);
+        assertThat(SqlLint.tokens("insert into t values ('selected')", PG_SQL)).hasSizeGreaterThan(1);
+        assertThat(SqlLint.tokens("INSERT INTO t SELECT * FROM orders", PG_SQL)).hasSizeGreaterThan(1);
+        assertThat(SqlLint.tokens("UPDATE t SET a = 1", PG_SQL)).hasSizeGreaterThan(1);
         // The same findings as before: a copy from a large table beside a schema change is flagged, literal rows
         // are not.
         assertThat(rules(PG, orders(5_000_000), "ALTER TABLE orders ADD COLUMN note2 TEXT;\n"
@@ -53,17 +54,18 @@ class SqlLintTest {
     void aCreateTable_isReadUpToItsName_anythingElseWholly() {
         String create = "CREATE TABLE IF NOT EXISTS app.t_1 (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL, "
                 + "amount DECIMAL(12,2), created_on DATE)";
-        assertThat(SqlLint.tokens(create, false)).hasSize(SqlLint.CREATE_TABLE_HEAD)
+        assertThat(SqlLint.tokens(create, PG_SQL)).hasSize(SqlLint.CREATE_TABLE_HEAD)
                 .extracting(LintTokens.Token::text).startsWith("CREATE", "TABLE", "IF", "NOT", "EXISTS", "APP", ".",
                         "T_1", "(");
-        assertThat(SqlLint.tokens(create, false)).isEqualTo(LintTokens.of(create, false, SqlLint.CREATE_TABLE_HEAD));
+        assertThat(SqlLint.tokens(create, PG_SQL))
+                .isEqualTo(LintTokens.of(create, PG_SQL, SqlLint.CREATE_TABLE_HEAD));
         // Not a table, or one that says CONCURRENTLY somewhere: every token.
         String index = "CREATE UNIQUE INDEX ix_table ON orders (a, b, c, d, e, f, g, h, i, j, k, l, m, n)";
-        assertThat(SqlLint.tokens(index, false)).isEqualTo(LintTokens.of(index, false));
+        assertThat(SqlLint.tokens(index, PG_SQL)).isEqualTo(LintTokens.of(index, PG_SQL));
         String odd = create.replace("created_on DATE", "concurrently DATE");
-        assertThat(SqlLint.tokens(odd, false)).isEqualTo(LintTokens.of(odd, false));
+        assertThat(SqlLint.tokens(odd, PG_SQL)).isEqualTo(LintTokens.of(odd, PG_SQL));
         String shortOne = "CREATE TABLE t (id INT)";
-        assertThat(SqlLint.tokens(shortOne, false)).isEqualTo(LintTokens.of(shortOne, false));
+        assertThat(SqlLint.tokens(shortOne, PG_SQL)).isEqualTo(LintTokens.of(shortOne, PG_SQL));
         // What the rules make of it is unchanged: the table counts as created by the pending set.
         for (LintServer server : List.of(PG, MARIADB)) {
             assertThat(lint(server, LintCatalog.offline(), "CREATE INDEX i ON invoices (amount);")).isNotEmpty();
