@@ -94,4 +94,22 @@ class LintTokensTest {
                         org.assertj.core.groups.Tuple.tuple(Kind.STRING, "X'0F'"),
                         org.assertj.core.groups.Tuple.tuple(Kind.NUMBER, "12.50"));
     }
+
+    @Test
+    void anyText_inAnySyntax_isReadWithoutAnException() {
+        // The linter also reads statements that another splitter cut (T-SQL batches), so it must not trip on text its
+        // lexer would not have accepted: unclosed quotes and comments become one last token.
+        String alphabet = "ab1 _$#@'\"`[]()-/*;.N'Xq'E'\\\n\t\u00e9";
+        java.util.Random random = new java.util.Random(20261206);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            for (SqlSyntax syntax : SqlSyntax.values()) {
+                List<Token> tokens = LintTokens.of(text.toString(), syntax);
+                assertThat(tokens).allSatisfy(t -> assertThat(t.text()).isNotNull());
+            }
+        }
+    }
 }
