@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The examples of docs/fleet.md, on schemas of one H2 database. */
 class FleetGuideIT {
-    private static final String URL = "jdbc:h2:mem:fleet_guide;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
+    private static final String URL = "jdbc:h2:mem:fleet_guide;DB_CLOSE_DELAY=-1";
 
     @Test
     void fleetExample_migratesEveryTenant_thenResumesForFree() {
