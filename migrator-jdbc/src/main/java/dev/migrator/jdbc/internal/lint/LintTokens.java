@@ -60,7 +60,8 @@ final class LintTokens {
         int[] depth = {0};
         StatementTokens.read(sql, syntax, (kind, start, end) -> {
             switch (kind) {
-                case WORD -> out.add(new Token(Kind.WORD, sql.substring(start, end).toUpperCase(Locale.ROOT), depth[0]));
+                case WORD -> out.add(new Token(Kind.WORD, sql.substring(start, end).toUpperCase(Locale.ROOT),
+                        depth[0]));
                 case NUMBER -> out.add(new Token(Kind.NUMBER, sql.substring(start, end), depth[0]));
                 case QUOTED -> quoted(sql, start, end, depth[0], out);
                 case SYMBOL -> {
