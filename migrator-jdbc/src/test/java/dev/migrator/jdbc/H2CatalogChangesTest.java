@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +41,8 @@ class H2CatalogChangesTest {
     @TempDir
     Path dir;
 
+    private final String unitUrl = "jdbc:h2:mem:catalog-unit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
     @Test
     void aSecondCatalogueChange_waitsUntilTheFirstEnds() throws Exception {
         H2Dialect h2 = new H2Dialect();
@@ -46,9 +51,9 @@ class H2CatalogChangesTest {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger mostInside = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
+        try (Connection one = connect(); Connection two = connect()) {
             Future<?> first = pool.submit(() -> {
-                h2.changingCatalog(() -> {
+                h2.changingCatalog(one, () -> {
                     mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
                     firstIn.countDown();
                     await(firstMayEnd);
@@ -58,7 +63,7 @@ class H2CatalogChangesTest {
             });
             assertThat(firstIn.await(10, TimeUnit.SECONDS)).isTrue();
             Future<?> second = pool.submit(() -> {
-                h2.changingCatalog(() -> mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max));
+                h2.changingCatalog(two, () -> mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max));
                 return null;
             });
 
@@ -71,6 +76,56 @@ class H2CatalogChangesTest {
             pool.shutdownNow();
         }
         assertThat(mostInside).hasValue(1);
+    }
+
+    /**
+     * A session commits its open transaction before it waits, as H2 commits it when the DDL starts: otherwise a row
+     * it wrote (a STARTED row, a tenant's data in a schema two histories share) could hold up the holder's DDL.
+     */
+    @Test
+    void aSessionWaitingToChangeTheCatalogue_hasCommittedItsTransaction() throws Exception {
+        H2Dialect h2 = new H2Dialect();
+        CountDownLatch holderIn = new CountDownLatch(1);
+        CountDownLatch holderMayEnd = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = connect(); Connection waiter = connect(); Connection reader = connect()) {
+            reader.createStatement().execute("CREATE TABLE rows_written (id INT PRIMARY KEY)");
+            Future<?> holding = pool.submit(() -> {
+                h2.changingCatalog(holder, () -> {
+                    holderIn.countDown();
+                    await(holderMayEnd);
+                });
+                return null;
+            });
+            assertThat(holderIn.await(10, TimeUnit.SECONDS)).isTrue();
+            waiter.setAutoCommit(false);
+            waiter.createStatement().executeUpdate("INSERT INTO rows_written VALUES (1)");
+
+            Future<?> waiting = pool.submit(() -> {
+                h2.changingCatalog(waiter, () -> { });
+                return null;
+            });
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            int visible = 0;
+            while (visible == 0 && System.nanoTime() < deadline) {
+                try (ResultSet rs = reader.createStatement().executeQuery("SELECT COUNT(*) FROM rows_written")) {
+                    rs.next();
+                    visible = rs.getInt(1);
+                }
+            }
+            assertThat(visible).isEqualTo(1);
+            assertThat(waiting).isNotDone();
+            holderMayEnd.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+            waiting.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Connection connect() throws Exception {
+        return DriverManager.getConnection(unitUrl, "sa", "");
     }
 
     @Test

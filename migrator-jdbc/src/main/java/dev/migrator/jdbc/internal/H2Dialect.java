@@ -64,12 +64,16 @@ public final class H2Dialect extends JdbcDialect {
      * database's monitor, and a {@code CREATE TABLE} that already holds that table lock needs the monitor to add its
      * primary key, so both wait until the lock timeout and one fails with "Timeout trying to lock table SYS". A fleet
      * of schemas in one H2 database hit it about once in 40 runs; H2's maintainers do not support parallel DDL
-     * (h2database#2913). An H2 DDL statement commits before it starts and after it ends, so a session waiting here
-     * holds no catalogue lock that the holder needs. DDL run by Java migrations on their own connection, and by other
+     * (h2database#2913). An H2 DDL statement commits the session's transaction before it starts, and so does this
+     * method before it waits: a session waiting here holds no lock (a row or table of another history in the same
+     * schema) that the holder's DDL may need. DDL run by Java migrations on their own connection, and by other
      * programs, is not covered.
      */
     @Override
-    public void changingCatalog(CatalogChange change) throws SQLException {
+    public void changingCatalog(Connection c, CatalogChange change) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
         CATALOG.lock();
         try {
             change.run();

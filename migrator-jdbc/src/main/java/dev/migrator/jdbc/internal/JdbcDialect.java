@@ -111,14 +111,14 @@ public abstract class JdbcDialect {
 
     /** Creates a schema that does not exist. */
     public void createSchema(Connection c, String schema) throws SQLException {
-        changingCatalog(() -> execute(c, "CREATE SCHEMA " + quote(schema)));
+        changingCatalog(c, () -> execute(c, "CREATE SCHEMA " + quote(schema)));
     }
 
     /**
-     * Runs a change of the catalogue: a DDL statement of a migration, or migrator's own look for a table and its
-     * creation. The default runs it as it is; {@link H2Dialect} runs one at a time.
+     * Runs a change of the catalogue on {@code c}: a DDL statement of a migration, or migrator's own look for a table
+     * and its creation. The default runs it as it is; {@link H2Dialect} runs one at a time.
      */
-    public void changingCatalog(CatalogChange change) throws SQLException {
+    public void changingCatalog(Connection c, CatalogChange change) throws SQLException {
         change.run();
     }
 

@@ -86,7 +86,7 @@ final class JdbcHistoryStore implements HistoryStore {
         Connection c = session.work();
         try {
             session.ensureSchema();
-            dialect.changingCatalog(() -> createOrComplete(c));
+            dialect.changingCatalog(c, () -> createOrComplete(c));
         } catch (SQLException e) {
             throw error("create", e);
         }

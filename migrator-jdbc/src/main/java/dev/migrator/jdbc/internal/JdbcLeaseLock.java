@@ -173,7 +173,7 @@ final class JdbcLeaseLock implements LeaseLock {
             return;
         }
         synchronized (TABLE_CREATION) {
-            dialect.changingCatalog(() -> createTableIfMissing(c));
+            dialect.changingCatalog(c, () -> createTableIfMissing(c));
         }
         tableReady = true;
     }

@@ -134,7 +134,7 @@ final class JdbcRunner {
                             c.commit();
                         }
                         if (ddlCommits) {
-                            dialect.changingCatalog(() -> executeFully(s, sql));
+                            dialect.changingCatalog(c, () -> executeFully(s, sql));
                         } else {
                             executeFully(s, sql);
                         }

@@ -295,7 +295,8 @@ public final class JdbcSession implements TargetSession {
      * transaction mode (the usual reason for a lease) pins to one server connection. An earlier comment here blamed
      * H2 catalogue reads for a fleet's "Timeout trying to lock table SYS"; they hold no lock (an open read transaction
      * does not delay another session's CREATE TABLE on H2 2.3). The cause was two DDL statements at once, which
-     * {@link H2Dialect#changingCatalog} now runs one at a time.
+     * {@link H2Dialect#changingCatalog(Connection, JdbcDialect.CatalogChange)} now runs one at a
+     * time.
      */
     private void endReadTransaction() {
         try {

@@ -38,7 +38,7 @@ final class JdbcSnapshotStore implements SnapshotStore {
     public void append(StoredSnapshot snapshot) {
         Connection c = session.work();
         try {
-            dialect.changingCatalog(() -> create(c));
+            dialect.changingCatalog(c, () -> create(c));
             int seq = newest(c) + 1;
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
