@@ -22,7 +22,7 @@ import java.util.TimeZone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The history's times are UTC whatever the JVM's zone: a row written and read back in a zone 13 hours from UTC says
+ * The history's times are UTC whatever the JVM's zone: a row written and read back in a zone 14 hours from UTC says
  * when the migration ran. Each dialect reads the column its own way (MariaDB through a UTC calendar), and on a machine
  * whose zone is UTC a reader that used the JVM's zone would not show.
  */

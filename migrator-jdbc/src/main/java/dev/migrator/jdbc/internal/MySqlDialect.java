@@ -10,10 +10,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Calendar;
-import java.util.TimeZone;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 
 /**
  * MySQL and MariaDB: DDL commits implicitly, so a script holding DDL is not atomic; {@code GET_LOCK} is a session
@@ -27,6 +27,7 @@ public final class MySqlDialect extends JdbcDialect {
      */
     private static final ThreadLocal<Calendar> UTC =
             ThreadLocal.withInitial(() -> new GregorianCalendar(TimeZone.getTimeZone("UTC")));
+
     @Override
     public String name() {
         return "mysql";
