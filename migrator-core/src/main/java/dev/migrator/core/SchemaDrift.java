@@ -60,7 +60,10 @@ public final class SchemaDrift {
                         + "one, and drift is checked against it from then on", session.describe());
                 return new SchemaDrift(session.describe(), null, List.of());
             }
-            SchemaModel stored = SnapshotCodec.decode(last.content());
+            SchemaModel stored = store.model(last.content());
+            if (stored == null) {
+                stored = SnapshotCodec.decode(last.content());
+            }
             return new SchemaDrift(session.describe(), last,
                     SchemaDiff.between(session.snapshot(), stored, LIVE, STORED));
         }
@@ -78,7 +81,11 @@ public final class SchemaDrift {
         }
         long start = System.nanoTime();
         try {
-            String content = SnapshotCodec.encode(session.snapshot());
+            // The target's own form where it has one (PostgreSQL's catalog text: no model built on a run's path).
+            String content = store.captureContent();
+            if (content == null) {
+                content = SnapshotCodec.encode(session.snapshot());
+            }
             store.append(new StoredSnapshot(runId, version, clock.instant(), content));
             LOG.debug("Stored the schema snapshot of run {} ({} characters) in {} ms", runId, content.length(),
                     (System.nanoTime() - start) / 1_000_000);

@@ -19,12 +19,31 @@ public interface SnapshotStore {
     StoredSnapshot latest();
 
     /**
+     * The live schema as this target stores it itself, or {@code null} (the default) where the engine encodes the
+     * model of {@link TargetSession#snapshot()}. A target that reads its catalog as one text stores that text, so a
+     * migrating run builds no model; {@link #model} builds it when a drift check compares. Called under the lock,
+     * like {@link #append}.
+     */
+    default String captureContent() {
+        return null;
+    }
+
+    /**
+     * The schema that stored content holds, where this target wrote it ({@link #captureContent}); {@code null} for
+     * content the engine encoded, which the engine decodes.
+     */
+    default SchemaModel model(String content) {
+        return null;
+    }
+
+    /**
      * One stored snapshot.
      *
      * @param runId   the run that took it, as on its history rows
      * @param version the schema's version after that run; null when nothing versioned is applied
      * @param takenOn when it was taken
-     * @param content the schema, encoded by the engine (opaque to the target: ASCII text, compressed)
+     * @param content the schema, as ASCII text: encoded by the engine (compressed), or by the target itself
+     *                ({@link #captureContent})
      */
     record StoredSnapshot(String runId, String version, java.time.Instant takenOn, String content) {
         public StoredSnapshot {

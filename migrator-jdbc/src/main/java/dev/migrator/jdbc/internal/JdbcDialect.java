@@ -274,6 +274,19 @@ public abstract class JdbcDialect {
         return MetadataSnapshot.capture(this, c, catalogFor(c, schema), schemaFor(schema), excluded);
     }
 
+    /**
+     * The schema's catalog as one text that a drift snapshot can store as it is, where this database gives it so
+     * ({@link PostgresSnapshot}); {@code null} where the snapshot is the model of {@link #snapshot}.
+     */
+    public String snapshotText(Connection c, String schema) throws SQLException {
+        return null;
+    }
+
+    /** The model of a text {@link #snapshotText} gave, now or when a run stored it. */
+    public SchemaModel snapshotOf(String text, String schema, Set<String> excluded) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " gives no catalog text");
+    }
+
     /** How a statement is ended in a reviewable script. */
     public String statementTerminator() {
         return ";";

@@ -363,11 +363,15 @@ public final class JdbcSession implements TargetSession {
     @Override
     public SchemaModel snapshot() {
         try {
-            return dialect.snapshot(work, schema, Set.of(settings.historyTable(), settings.lockTable(),
-                    SnapshotStore.TABLE));
+            return dialect.snapshot(work, schema, snapshotExcluded());
         } catch (SQLException e) {
             throw targetFailure("Cannot read the schema", e);
         }
+    }
+
+    /** The tables a snapshot leaves out: migrator's own. */
+    Set<String> snapshotExcluded() {
+        return Set.of(settings.historyTable(), settings.lockTable(), SnapshotStore.TABLE);
     }
 
     @Override

@@ -271,4 +271,14 @@ public final class PostgresDialect extends JdbcDialect {
     public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
         return PostgresSnapshot.capture(c, schema, excluded);
     }
+
+    @Override
+    public String snapshotText(Connection c, String schema) throws SQLException {
+        return PostgresSnapshot.read(c, schema);
+    }
+
+    @Override
+    public SchemaModel snapshotOf(String text, String schema, Set<String> excluded) {
+        return PostgresSnapshot.build(text, schema, excluded);
+    }
 }

@@ -4,6 +4,7 @@ import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SchemaModel.SchemaObject;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static dev.migrator.jdbc.internal.MetadataSnapshot.each;
 import static dev.migrator.jdbc.internal.MetadataSnapshot.isExcluded;
 
 /**
@@ -23,6 +23,13 @@ import static dev.migrator.jdbc.internal.MetadataSnapshot.isExcluded;
  * keys, checks, indexes, views and sequences, also enum types, functions and procedures, and triggers. Objects that
  * belong to an extension are left out (the extension's script made them, not a migration), and so are the indexes
  * behind primary-key, unique and exclusion constraints, which the constraints stand for.
+ *
+ * <p>In two steps: {@link #read} runs the queries as one statement whose rows the server aggregates into one JSON
+ * text, and {@link #build} makes the model from that text. A migrating run stores the text (compressed) as its drift
+ * snapshot without building anything: building the model (and encoding it) was most of what the snapshot cost a run,
+ * about 120 ms of CPU in a fresh JVM at the benchmark's 300 tables. A drift check builds both sides, the stored text
+ * and the live one, with the same code, so a later migrator that reads the catalog more finely compares like with
+ * like.
  */
 final class PostgresSnapshot {
     private static final String NOT_IN_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
@@ -72,16 +79,51 @@ final class PostgresSnapshot {
     private static final String TRIGGERS = "SELECT t.relname, tg.tgname, pg_get_triggerdef(tg.oid, true) "
             + "FROM pg_trigger tg JOIN pg_class t ON t.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
             + "WHERE n.nspname = ? AND NOT tg.tgisinternal";
+    /** The queries, in the order of their rows in the catalog text. */
+    private static final List<String> QUERIES = List.of(RELATIONS, COLUMNS, CONSTRAINTS, INDEXES, ENUMS, FUNCTIONS,
+            TRIGGERS);
     private static final Pattern CHECK = Pattern.compile("(?s)^CHECK \\((.*)\\)( NOT VALID)?$");
 
     private PostgresSnapshot() {
     }
 
     static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
+        return build(read(c, schema), schema, excluded);
+    }
+
+    /**
+     * The catalog rows of the schema as one JSON text: an array with the rows of each query in {@link #QUERIES}
+     * order ({@link JsonRows}).
+     */
+    static String read(Connection c, String schema) throws SQLException {
+        // attgenerated came with PostgreSQL 12; before it no column is generated.
+        String generated = c.getMetaData().getDatabaseMajorVersion() >= 12 ? "a.attgenerated" : "''";
+        StringBuilder sql = new StringBuilder("SELECT json_build_array(");
+        for (int i = 0; i < QUERIES.size(); i++) {
+            String query = QUERIES.get(i) == COLUMNS ? String.format(COLUMNS, generated) : QUERIES.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(SELECT json_agg(q) FROM (").append(query).append(") q)");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.append(")::text").toString())) {
+            for (int i = 1; i <= QUERIES.size(); i++) {
+                ps.setString(i, schema);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The model of the catalog rows that {@link #read} returned, now or when a run stored them. */
+    static SchemaModel build(String json, String schema, Set<String> excluded) {
+        List<List<String[]>> sets = JsonRows.parse(json);
+        if (sets.size() != QUERIES.size()) {
+            throw new IllegalStateException("The catalog text holds " + sets.size() + " sets of rows, not "
+                    + QUERIES.size());
+        }
         List<SchemaObject> objects = new ArrayList<>();
-        List<String> one = List.of(schema);
         Set<String> tables = new HashSet<>();
-        each(c, RELATIONS, one, rs -> {
+        each(sets.get(0), rs -> {
             String name = rs.getString(1);
             if (isExcluded(excluded, name)) {
                 return;
@@ -100,9 +142,7 @@ final class PostgresSnapshot {
                 }
             }
         });
-        // attgenerated came with PostgreSQL 12; before it no column is generated.
-        String generated = c.getMetaData().getDatabaseMajorVersion() >= 12 ? "a.attgenerated" : "''";
-        each(c, String.format(COLUMNS, generated), one, rs -> {
+        each(sets.get(1), rs -> {
             if (!tables.contains(rs.getString(1))) {
                 return;
             }
@@ -119,12 +159,12 @@ final class PostgresSnapshot {
             objects.add(MetadataSnapshot.column(rs.getString(1), rs.getString(2),
                     MetadataSnapshot.unqualify(rs.getString(3), schema), !rs.getBoolean(4), def, more));
         });
-        each(c, CONSTRAINTS, one, rs -> {
+        each(sets.get(2), rs -> {
             if (tables.contains(rs.getString(1))) {
                 objects.add(constraint(rs, schema));
             }
         });
-        each(c, INDEXES, one, rs -> {
+        each(sets.get(3), rs -> {
             if (!tables.contains(rs.getString(2))) {
                 return;
             }
@@ -139,10 +179,10 @@ final class PostgresSnapshot {
             objects.add(MetadataSnapshot.index(rs.getString(1), rs.getString(2),
                     List.of(squeeze(rs.getString(5), schema)), rs.getBoolean(3), more));
         });
-        each(c, ENUMS, one, rs -> objects.add(new SchemaObject("enum type", rs.getString(1),
+        each(sets.get(4), rs -> objects.add(new SchemaObject("enum type", rs.getString(1),
                 Map.of("values", rs.getString(2)))));
-        each(c, FUNCTIONS, one, rs -> objects.add(function(rs, schema)));
-        each(c, TRIGGERS, one, rs -> {
+        each(sets.get(5), rs -> objects.add(function(rs, schema)));
+        each(sets.get(6), rs -> {
             if (tables.contains(rs.getString(1))) {
                 objects.add(new SchemaObject("trigger", rs.getString(1) + "." + rs.getString(2),
                         Map.of("definition", squeeze(rs.getString(3), schema))));
@@ -151,7 +191,30 @@ final class PostgresSnapshot {
         return new SchemaModel(objects);
     }
 
-    private static Map<String, String> sequence(ResultSet rs) throws SQLException {
+    private static void each(List<String[]> rows, RowHandler handler) {
+        for (String[] row : rows) {
+            handler.accept(new CatalogRow(row));
+        }
+    }
+
+    /** One catalog row: its values by column number, from 1 as in JDBC; booleans read {@code true} or {@code false}. */
+    private record CatalogRow(String[] values) {
+        String getString(int column) {
+            return values[column - 1];
+        }
+
+        boolean getBoolean(int column) {
+            return "true".equals(values[column - 1]);
+        }
+    }
+
+    /** What is done with one row. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void accept(CatalogRow row);
+    }
+
+    private static Map<String, String> sequence(CatalogRow rs) {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("type", rs.getString(4));
         a.put("start", rs.getString(5));
@@ -162,7 +225,7 @@ final class PostgresSnapshot {
         return a;
     }
 
-    private static SchemaObject constraint(ResultSet rs, String schema) throws SQLException {
+    private static SchemaObject constraint(CatalogRow rs, String schema) {
         String table = rs.getString(1);
         String name = rs.getString(2);
         String definition = squeeze(rs.getString(4), schema);
@@ -214,7 +277,7 @@ final class PostgresSnapshot {
         return new SchemaObject(o.kind(), o.name(), a);
     }
 
-    private static SchemaObject function(ResultSet rs, String schema) throws SQLException {
+    private static SchemaObject function(CatalogRow rs, String schema) {
         String kind;
         switch (rs.getString(5)) {
             case "p": kind = "procedure"; break;
