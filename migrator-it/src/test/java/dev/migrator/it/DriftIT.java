@@ -7,7 +7,6 @@ import dev.migrator.jdbc.JdbcTarget;
 import dev.migrator.testkit.DatabaseKind;
 import dev.migrator.testkit.TestDatabase;
 import dev.migrator.testkit.TestDatabases;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -123,22 +122,24 @@ class DriftIT {
     }
 
     /**
-     * PostgreSQL stores its catalog text, so that a run builds no model. A snapshot that an earlier release stored in
-     * the engine's encoding (taken of this schema by that release: db/drift/shop-postgresql-s1.txt) still reads, and
-     * equals the live schema built from the catalog text, so the two ways of reading the catalog agree; a change made
-     * by hand after it is reported.
+     * PostgreSQL and MariaDB store what their catalog said, so that a run builds no model. A snapshot that an earlier
+     * release stored in the engine's encoding (taken of this schema by that release: db/drift/shop-*-s1.txt) still
+     * reads, and equals the live schema built from the catalog text, so the two ways of reading the catalog agree; a
+     * change made by hand after it is reported, and a damaged catalog text is said to be one.
      */
-    @Test
-    void onPostgres_aSnapshotOfAnEarlierRelease_stillCompares_andARunStoresTheCatalogText() throws IOException {
-        TestDatabase db = databases.create(DatabaseKind.POSTGRESQL);
-        Migrator migrator = migrator(db, "classpath:db/drift/shop-postgresql").build();
+    @ParameterizedTest
+    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aSnapshotOfAnEarlierRelease_stillCompares_andARunStoresTheCatalogText(DatabaseKind kind) throws IOException {
+        TestDatabase db = databases.create(kind);
+        String shop = "db/drift/shop-" + kind.key();
+        Migrator migrator = migrator(db, "classpath:" + shop).build();
         migrator.migrate();
         assertThat(query(db, "SELECT content FROM migrator_snapshot WHERE part = 0").get(0).get(0))
                 .startsWith("catalog1:");
         assertThat(migrator.checkDrift()).isEmpty();
 
         String earlier;
-        try (InputStream in = DriftIT.class.getResourceAsStream("/db/drift/shop-postgresql-s1.txt")) {
+        try (InputStream in = DriftIT.class.getResourceAsStream("/" + shop + "-s1.txt")) {
             earlier = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
         }
         db.execute("DELETE FROM migrator_snapshot WHERE part > 0");
@@ -148,6 +149,7 @@ class DriftIT {
         db.execute("ALTER TABLE orders ADD COLUMN extra INT");
         assertThat(migrator.checkDrift())
                 .containsExactly("column orders.extra: present now, absent after the last migration run");
+
         db.execute("UPDATE migrator_snapshot SET content = 'catalog1:H4sIAAAA'");
         assertThatThrownBy(migrator::checkDrift).isInstanceOf(TargetException.class)
                 .hasMessageContaining("stored schema snapshot cannot be read").hasMessageContaining("stores a new one");

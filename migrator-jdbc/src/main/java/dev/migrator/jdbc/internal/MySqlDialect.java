@@ -203,4 +203,14 @@ public final class MySqlDialect extends JdbcDialect {
     public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
         return MySqlSnapshot.capture(c, schema, excluded);
     }
+
+    @Override
+    public String snapshotText(Connection c, String schema) throws SQLException {
+        return MySqlSnapshot.read(c, schema);
+    }
+
+    @Override
+    public SchemaModel snapshotOf(String text, String schema, Set<String> excluded) {
+        return MySqlSnapshot.build(text, schema, excluded);
+    }
 }

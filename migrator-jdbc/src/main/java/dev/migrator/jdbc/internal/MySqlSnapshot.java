@@ -4,8 +4,6 @@ import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SchemaModel.SchemaObject;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import static dev.migrator.jdbc.internal.MetadataSnapshot.each;
+import static dev.migrator.jdbc.internal.CatalogRows.each;
 import static dev.migrator.jdbc.internal.MetadataSnapshot.isExcluded;
 
 /**
@@ -59,11 +57,43 @@ final class MySqlSnapshot {
     }
 
     static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
-        List<SchemaObject> objects = new ArrayList<>();
+        return build(read(c, schema), schema, excluded);
+    }
+
+    /**
+     * What the catalog says of the schema, as text ({@link CatalogRows}): the result of each query, and the settings
+     * of each sequence. A migrating run stores this as its drift snapshot; building the model was most of what the
+     * snapshot cost the run (PostgreSQL's catalog text, {@link PostgresSnapshot}, says more).
+     */
+    static String read(Connection c, String schema) throws SQLException {
         List<String> one = List.of(schema);
+        StringBuilder text = new StringBuilder(16_384);
+        CatalogRows.Result tables = CatalogRows.read(c, TABLES, one);
+        CatalogRows.write(text, "tables", tables);
+        String[][] queries = {{"columns", COLUMNS}, {"keys", KEYS}, {"check tables", CHECK_TABLES},
+            {"checks", CHECKS}, {"indexes", INDEXES}, {"views", VIEWS}, {"triggers", TRIGGERS},
+            {"routines", ROUTINES}};
+        for (String[] query : queries) {
+            CatalogRows.write(text, query[0], CatalogRows.read(c, query[1], one));
+        }
+        // A MariaDB sequence's settings: there is no catalog view of them, so one query per sequence.
+        for (String[] row : tables.rows()) {
+            if (row[1].equals("SEQUENCE")) {
+                String table = "`" + schema.replace("`", "``") + "`.`" + row[0].replace("`", "``") + "`";
+                CatalogRows.write(text, "sequence " + row[0], CatalogRows.read(c, "SELECT start_value, increment, "
+                        + "minimum_value, maximum_value, cycle_option FROM " + table, List.of()));
+            }
+        }
+        return text.toString();
+    }
+
+    /** The model of the catalog text that {@link #read} returned, now or when a run stored it. */
+    static SchemaModel build(String text, String schema, Set<String> excluded) {
+        Map<String, CatalogRows.Result> results = CatalogRows.parse(text);
+        List<SchemaObject> objects = new ArrayList<>();
         Set<String> tables = new HashSet<>();
         List<String> sequences = new ArrayList<>();
-        each(c, TABLES, one, rs -> {
+        each(result(results, "tables"), rs -> {
             String name = rs.getString(1);
             String type = rs.getString(2);
             if (isExcluded(excluded, name) || type.equals("VIEW")) {
@@ -76,7 +106,7 @@ final class MySqlSnapshot {
                 objects.add(MetadataSnapshot.table(name));
             }
         });
-        each(c, COLUMNS, one, rs -> {
+        each(result(results, "columns"), rs -> {
             if (!tables.contains(rs.getString(1))) {
                 return;
             }
@@ -90,31 +120,39 @@ final class MySqlSnapshot {
             objects.add(MetadataSnapshot.column(rs.getString(1), rs.getString(2), rs.getString(3),
                     "YES".equals(rs.getString(4)), rs.getString(5), more));
         });
-        keys(c, schema, tables, objects);
-        checks(c, schema, tables, objects);
-        indexes(c, schema, tables, objects);
-        each(c, VIEWS, one, rs -> {
+        keys(result(results, "keys"), schema, tables, objects);
+        checks(result(results, "check tables"), result(results, "checks"), tables, objects);
+        indexes(result(results, "indexes"), tables, objects);
+        each(result(results, "views"), rs -> {
             if (!isExcluded(excluded, rs.getString(1))) {
                 objects.add(MetadataSnapshot.view(rs.getString(1),
                         MetadataSnapshot.unqualify(rs.getString(2), schema)));
             }
         });
         for (String sequence : sequences) {
-            objects.add(MetadataSnapshot.sequence(sequence, sequence(c, schema, sequence)));
+            objects.add(MetadataSnapshot.sequence(sequence, sequence(result(results, "sequence " + sequence))));
         }
-        each(c, TRIGGERS, one, rs -> objects.add(new SchemaObject("trigger", rs.getString(1) + "." + rs.getString(2),
-                Map.of("definition", (rs.getString(3) + " " + rs.getString(4)).toLowerCase(Locale.ROOT) + " "
-                        + MetadataSnapshot.squeeze(MetadataSnapshot.unqualify(rs.getString(5), schema))))));
-        each(c, ROUTINES, one, rs -> objects.add(new SchemaObject(rs.getString(2).toLowerCase(Locale.ROOT),
+        each(result(results, "triggers"), rs -> objects.add(new SchemaObject("trigger", rs.getString(1) + "."
+                + rs.getString(2), Map.of("definition", (rs.getString(3) + " " + rs.getString(4))
+                .toLowerCase(Locale.ROOT) + " " + MetadataSnapshot.squeeze(MetadataSnapshot.unqualify(rs.getString(5),
+                schema))))));
+        each(result(results, "routines"), rs -> objects.add(new SchemaObject(rs.getString(2).toLowerCase(Locale.ROOT),
                 rs.getString(1), Map.of("returns", String.valueOf(rs.getString(3)), "body",
                 String.valueOf(MetadataSnapshot.squeeze(MetadataSnapshot.unqualify(rs.getString(4), schema)))))));
         return new SchemaModel(objects);
     }
 
-    private static void keys(Connection c, String schema, Set<String> tables, List<SchemaObject> objects)
-            throws SQLException {
+    private static CatalogRows.Result result(Map<String, CatalogRows.Result> results, String name) {
+        CatalogRows.Result result = results.get(name);
+        if (result == null) {
+            throw new IllegalStateException("The catalog text has no result '" + name + "'");
+        }
+        return result;
+    }
+
+    private static void keys(CatalogRows.Result keys, String schema, Set<String> tables, List<SchemaObject> objects) {
         Map<String, List<String[]>> rows = new LinkedHashMap<>();
-        each(c, KEYS, List.of(schema), rs -> {
+        each(keys, rs -> {
             if (tables.contains(rs.getString(1))) {
                 rows.computeIfAbsent(rs.getString(1) + "\u0000" + rs.getString(2), k -> new ArrayList<>())
                         .add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -137,12 +175,12 @@ final class MySqlSnapshot {
         }
     }
 
-    private static void checks(Connection c, String schema, Set<String> tables, List<SchemaObject> objects)
-            throws SQLException {
+    private static void checks(CatalogRows.Result checkTables, CatalogRows.Result checks, Set<String> tables,
+                               List<SchemaObject> objects) {
         Map<String, String> tableOf = new HashMap<>();
-        each(c, CHECK_TABLES, List.of(schema), rs -> tableOf.put(rs.getString(1), rs.getString(2)));
-        each(c, CHECKS, List.of(schema), rs -> {
-            boolean mariaDb = has(rs, "TABLE_NAME");
+        each(checkTables, rs -> tableOf.put(rs.getString(1), rs.getString(2)));
+        each(checks, rs -> {
+            boolean mariaDb = rs.has("TABLE_NAME");
             String name = rs.getString("CONSTRAINT_NAME");
             String table = mariaDb ? rs.getString("TABLE_NAME") : tableOf.get(name);
             if (table == null || !tables.contains(table)) {
@@ -155,13 +193,12 @@ final class MySqlSnapshot {
         });
     }
 
-    private static void indexes(Connection c, String schema, Set<String> tables, List<SchemaObject> objects)
-            throws SQLException {
+    private static void indexes(CatalogRows.Result indexes, Set<String> tables, List<SchemaObject> objects) {
         Map<String, List<String>> columns = new TreeMap<>();
         Map<String, Boolean> unique = new HashMap<>();
         Map<String, String> using = new HashMap<>();
         Map<String, Integer> tablesPerName = new HashMap<>();
-        each(c, INDEXES, List.of(schema), rs -> {
+        each(indexes, rs -> {
             String table = rs.getString("TABLE_NAME");
             if (!tables.contains(table)) {
                 return;
@@ -171,7 +208,7 @@ final class MySqlSnapshot {
                 tablesPerName.merge(rs.getString("INDEX_NAME"), 1, Integer::sum);
             }
             String part = rs.getString("COLUMN_NAME") != null ? rs.getString("COLUMN_NAME")
-                    : has(rs, "EXPRESSION") ? "(" + rs.getString("EXPRESSION") + ")" : "?";
+                    : rs.has("EXPRESSION") ? "(" + rs.getString("EXPRESSION") + ")" : "?";
             if (rs.getString("SUB_PART") != null) {
                 part += "(" + rs.getString("SUB_PART") + ")";
             }
@@ -190,29 +227,17 @@ final class MySqlSnapshot {
         });
     }
 
-    /** A MariaDB sequence's settings; there is no catalog view of them, so one query per sequence. */
-    private static Map<String, String> sequence(Connection c, String schema, String name) throws SQLException {
+    /** A MariaDB sequence's settings, from its own one-row result. */
+    private static Map<String, String> sequence(CatalogRows.Result settings) {
         Map<String, String> a = new LinkedHashMap<>();
-        String table = "`" + schema.replace("`", "``") + "`.`" + name.replace("`", "``") + "`";
-        each(c, "SELECT start_value, increment, minimum_value, maximum_value, cycle_option FROM " + table, List.of(),
-                rs -> {
-                    a.put("start", rs.getString(1));
-                    a.put("increment", rs.getString(2));
-                    a.put("min", rs.getString(3));
-                    a.put("max", rs.getString(4));
-                    a.put("cycle", rs.getInt(5) == 1 ? "yes" : "no");
-                });
+        each(settings, rs -> {
+            a.put("start", rs.getString(1));
+            a.put("increment", rs.getString(2));
+            a.put("min", rs.getString(3));
+            a.put("max", rs.getString(4));
+            a.put("cycle", rs.getInt(5) == 1 ? "yes" : "no");
+        });
         return a;
-    }
-
-    private static boolean has(ResultSet rs, String column) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            if (md.getColumnLabel(i).equalsIgnoreCase(column)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rule(String rule) {
