@@ -122,19 +122,20 @@ class DriftIT {
     }
 
     /**
-     * PostgreSQL and MariaDB store what their catalog said, so that a run builds no model. A snapshot that an earlier
-     * release stored in the engine's encoding (taken of this schema by that release: db/drift/shop-*-s1.txt) still
-     * reads, and equals the live schema built from the catalog text, so the two ways of reading the catalog agree; a
-     * change made by hand after it is reported, and a damaged catalog text is said to be one.
+     * PostgreSQL, MariaDB and H2 store what their catalog said, so that a run builds no model. A snapshot that an
+     * earlier release stored in the engine's encoding (taken of this schema by that release: db/drift/shop-*-s1.txt)
+     * still reads, and equals the live schema built from the catalog text, so the two ways of reading the catalog
+     * agree; a change made by hand after it is reported, and a damaged catalog text is said to be one.
      */
     @ParameterizedTest
-    @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MARIADB"})
+    @EnumSource(DatabaseKind.class)
     void aSnapshotOfAnEarlierRelease_stillCompares_andARunStoresTheCatalogText(DatabaseKind kind) throws IOException {
         TestDatabase db = databases.create(kind);
         String shop = "db/drift/shop-" + kind.key();
         Migrator migrator = migrator(db, "classpath:" + shop).build();
         migrator.migrate();
-        assertThat(query(db, "SELECT content FROM migrator_snapshot WHERE part = 0").get(0).get(0))
+        String table = kind == DatabaseKind.MARIADB ? "migrator_snapshot" : "\"migrator_snapshot\"";
+        assertThat(query(db, "SELECT content FROM " + table + " WHERE part = 0").get(0).get(0))
                 .startsWith("catalog1:");
         assertThat(migrator.checkDrift()).isEmpty();
 
@@ -142,15 +143,15 @@ class DriftIT {
         try (InputStream in = DriftIT.class.getResourceAsStream("/" + shop + "-s1.txt")) {
             earlier = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
         }
-        db.execute("DELETE FROM migrator_snapshot WHERE part > 0");
-        db.execute("UPDATE migrator_snapshot SET content = '" + earlier + "'");
+        db.execute("DELETE FROM " + table + " WHERE part > 0");
+        db.execute("UPDATE " + table + " SET content = '" + earlier + "'");
         assertThat(migrator.checkDrift()).isEmpty();
 
         db.execute("ALTER TABLE orders ADD COLUMN extra INT");
-        assertThat(migrator.checkDrift())
+        assertThat(migrator.checkDrift()).map(l -> l.toLowerCase(Locale.ROOT))
                 .containsExactly("column orders.extra: present now, absent after the last migration run");
 
-        db.execute("UPDATE migrator_snapshot SET content = 'catalog1:H4sIAAAA'");
+        db.execute("UPDATE " + table + " SET content = 'catalog1:H4sIAAAA'");
         assertThatThrownBy(migrator::checkDrift).isInstanceOf(TargetException.class)
                 .hasMessageContaining("stored schema snapshot cannot be read").hasMessageContaining("stores a new one");
     }

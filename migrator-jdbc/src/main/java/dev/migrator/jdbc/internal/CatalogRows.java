@@ -105,6 +105,15 @@ final class CatalogRows {
         }
     }
 
+    /** The result of that name in a parsed text; a text without it is not one this release wrote. */
+    static Result result(Map<String, Result> results, String name) {
+        Result result = results.get(name);
+        if (result == null) {
+            throw new IllegalStateException("The catalog text has no result '" + name + "'");
+        }
+        return result;
+    }
+
     /** Appends a named result to the text. */
     static void write(StringBuilder out, String name, Result result) {
         out.append('#');

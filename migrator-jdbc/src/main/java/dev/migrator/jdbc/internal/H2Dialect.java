@@ -138,4 +138,14 @@ public final class H2Dialect extends JdbcDialect {
     public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
         return H2Snapshot.capture(c, schema, excluded);
     }
+
+    @Override
+    public String snapshotText(Connection c, String schema) throws SQLException {
+        return H2Snapshot.read(c, schema);
+    }
+
+    @Override
+    public SchemaModel snapshotOf(String text, String schema, Set<String> excluded) {
+        return H2Snapshot.build(text, schema, excluded);
+    }
 }

@@ -4,7 +4,6 @@ import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SchemaModel.SchemaObject;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static dev.migrator.jdbc.internal.MetadataSnapshot.each;
+import static dev.migrator.jdbc.internal.CatalogRows.each;
+import static dev.migrator.jdbc.internal.CatalogRows.result;
 import static dev.migrator.jdbc.internal.MetadataSnapshot.isExcluded;
 import static dev.migrator.jdbc.internal.MetadataSnapshot.isGenerated;
 
@@ -62,10 +62,40 @@ final class H2Snapshot {
     }
 
     static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
-        List<SchemaObject> objects = new ArrayList<>();
+        return build(read(c, schema), schema, excluded);
+    }
+
+    /**
+     * What the catalog says of the schema, as text ({@link CatalogRows}): the result of each query, and the key
+     * columns of each schema a foreign key points into. A migrating run stores this as its drift snapshot; building
+     * the model was a large part of what the snapshot cost the run ({@link PostgresSnapshot} says more).
+     */
+    static String read(Connection c, String schema) throws SQLException {
         List<String> one = List.of(schema);
+        StringBuilder text = new StringBuilder(16_384);
+        String[][] queries = {{"tables", TABLES}, {"enums", ENUMS}, {"columns", COLUMNS}, {"references", REFERENCES},
+            {"checks", CHECKS}, {"constraints", CONSTRAINTS}, {"indexes", INDEXES}, {"index columns", INDEX_COLUMNS},
+            {"views", VIEWS}, {"sequences", SEQUENCES}};
+        Set<String> owners = new LinkedHashSet<>(one);
+        for (String[] query : queries) {
+            CatalogRows.Result result = CatalogRows.read(c, query[1], one);
+            if (query[0].equals("references")) {
+                result.rows().forEach(row -> owners.add(row[1]));
+            }
+            CatalogRows.write(text, query[0], result);
+        }
+        for (String owner : owners) {
+            CatalogRows.write(text, "key columns " + owner, CatalogRows.read(c, KEY_COLUMNS, List.of(owner)));
+        }
+        return text.toString();
+    }
+
+    /** The model of the catalog text that {@link #read} returned, now or when a run stored it. */
+    static SchemaModel build(String text, String schema, Set<String> excluded) {
+        Map<String, CatalogRows.Result> results = CatalogRows.parse(text);
+        List<SchemaObject> objects = new ArrayList<>();
         Set<String> tables = new HashSet<>();
-        each(c, TABLES, one, rs -> {
+        each(result(results, "tables"), rs -> {
             String name = rs.getString(1);
             if (!isExcluded(excluded, name) && rs.getString(2).equals("BASE TABLE")) {
                 tables.add(name);
@@ -73,9 +103,9 @@ final class H2Snapshot {
             }
         });
         Map<String, List<String>> enumValues = new HashMap<>();
-        each(c, ENUMS, one, rs -> enumValues.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2),
+        each(result(results, "enums"), rs -> enumValues.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2),
                 k -> new ArrayList<>()).add("'" + rs.getString(3).replace("'", "''") + "'"));
-        each(c, COLUMNS, one, rs -> {
+        each(result(results, "columns"), rs -> {
             String table = rs.getString("TABLE_NAME");
             if (!tables.contains(table)) {
                 return;
@@ -91,11 +121,11 @@ final class H2Snapshot {
                     type(rs, enumValues.get(table + "/" + rs.getString("DTD_IDENTIFIER"))),
                     "YES".equals(rs.getString("IS_NULLABLE")), rs.getString("COLUMN_DEFAULT"), more));
         });
-        constraints(c, schema, tables, objects);
-        indexes(c, schema, tables, objects);
-        each(c, VIEWS, one, rs -> objects.add(MetadataSnapshot.view(rs.getString(1),
+        constraints(results, schema, tables, objects);
+        indexes(results, tables, objects);
+        each(result(results, "views"), rs -> objects.add(MetadataSnapshot.view(rs.getString(1),
                 MetadataSnapshot.unqualify(rs.getString(2), schema))));
-        each(c, SEQUENCES, one, rs -> {
+        each(result(results, "sequences"), rs -> {
             Map<String, String> a = new LinkedHashMap<>();
             a.put("type", rs.getString("DATA_TYPE"));
             a.put("start", rs.getString("START_VALUE"));
@@ -109,7 +139,7 @@ final class H2Snapshot {
     }
 
     /** The type as declared: {@code CHARACTER VARYING(200)}, {@code NUMERIC(10, 2)}, {@code ENUM('a', 'b')}. */
-    private static String type(ResultSet rs, List<String> enumValues) throws SQLException {
+    private static String type(CatalogRows.Row rs, List<String> enumValues) {
         String type = rs.getString("DATA_TYPE");
         if (rs.getString("DOMAIN_NAME") != null) {
             return rs.getString("DOMAIN_NAME");
@@ -129,11 +159,11 @@ final class H2Snapshot {
         return type;
     }
 
-    private static void constraints(Connection c, String schema, Set<String> tables, List<SchemaObject> objects)
-            throws SQLException {
+    private static void constraints(Map<String, CatalogRows.Result> results, String schema, Set<String> tables,
+                                    List<SchemaObject> objects) {
         Map<String, String[]> references = new HashMap<>();
         Set<String> schemas = new LinkedHashSet<>(List.of(schema));
-        each(c, REFERENCES, List.of(schema), rs -> {
+        each(result(results, "references"), rs -> {
             references.put(rs.getString(1), new String[]{rs.getString(2) + "." + rs.getString(3), rs.getString(4),
                     rs.getString(5)});
             schemas.add(rs.getString(2));
@@ -141,15 +171,15 @@ final class H2Snapshot {
         Map<String, List<String>> keyColumns = new HashMap<>();
         Map<String, String> keyTables = new HashMap<>();
         for (String owner : schemas) {
-            each(c, KEY_COLUMNS, List.of(owner), rs -> {
+            each(result(results, "key columns " + owner), rs -> {
                 String key = owner + "." + rs.getString(1);
                 keyColumns.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getString(3));
                 keyTables.put(key, owner.equals(schema) ? rs.getString(2) : owner + "." + rs.getString(2));
             });
         }
         Map<String, String> checks = new HashMap<>();
-        each(c, CHECKS, List.of(schema), rs -> checks.put(rs.getString(1), rs.getString(2)));
-        each(c, CONSTRAINTS, List.of(schema), rs -> {
+        each(result(results, "checks"), rs -> checks.put(rs.getString(1), rs.getString(2)));
+        each(result(results, "constraints"), rs -> {
             String table = rs.getString(1);
             if (!tables.contains(table)) {
                 return;
@@ -174,18 +204,18 @@ final class H2Snapshot {
         });
     }
 
-    private static void indexes(Connection c, String schema, Set<String> tables, List<SchemaObject> objects)
-            throws SQLException {
+    private static void indexes(Map<String, CatalogRows.Result> results, Set<String> tables,
+                                List<SchemaObject> objects) {
         Map<String, List<String>> columns = new TreeMap<>();
         Map<String, String> tableOf = new HashMap<>();
         Map<String, Boolean> unique = new HashMap<>();
-        each(c, INDEXES, List.of(schema), rs -> {
+        each(result(results, "indexes"), rs -> {
             if (tables.contains(rs.getString(2))) {
                 tableOf.put(rs.getString(1), rs.getString(2));
                 unique.put(rs.getString(1), rs.getString(3).contains("UNIQUE"));
             }
         });
-        each(c, INDEX_COLUMNS, List.of(schema), rs -> {
+        each(result(results, "index columns"), rs -> {
             String index = rs.getString(1);
             if (rs.getString(2).equals(tableOf.get(index))) {
                 String column = rs.getString(3);

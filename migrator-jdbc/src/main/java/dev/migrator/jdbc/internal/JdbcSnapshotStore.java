@@ -26,7 +26,7 @@ import java.util.zip.GZIPOutputStream;
  * a plain VARCHAR holds it on every database (no CLOB, whose handling differs by driver). Read only by a drift check,
  * never on a boot.
  *
- * <p>Where the dialect reads its catalog as one text ({@link JdbcDialect#snapshotText}: PostgreSQL, MySQL), that
+ * <p>Where the dialect reads its catalog as one text ({@link JdbcDialect#snapshotText}: PostgreSQL, MySQL, H2), that
  * text is what is stored, gzipped and in Base64 after the prefix {@value #CATALOG_TEXT}; other content is the engine's
  * encoding of the model.
  */

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static dev.migrator.jdbc.internal.CatalogRows.each;
+import static dev.migrator.jdbc.internal.CatalogRows.result;
 import static dev.migrator.jdbc.internal.MetadataSnapshot.isExcluded;
 
 /**
@@ -140,14 +141,6 @@ final class MySqlSnapshot {
                 rs.getString(1), Map.of("returns", String.valueOf(rs.getString(3)), "body",
                 String.valueOf(MetadataSnapshot.squeeze(MetadataSnapshot.unqualify(rs.getString(4), schema)))))));
         return new SchemaModel(objects);
-    }
-
-    private static CatalogRows.Result result(Map<String, CatalogRows.Result> results, String name) {
-        CatalogRows.Result result = results.get(name);
-        if (result == null) {
-            throw new IllegalStateException("The catalog text has no result '" + name + "'");
-        }
-        return result;
     }
 
     private static void keys(CatalogRows.Result keys, String schema, Set<String> tables, List<SchemaObject> objects) {
