@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Statement;
@@ -131,8 +132,10 @@ class DriftIT {
     @EnumSource(DatabaseKind.class)
     void aSnapshotOfAnEarlierRelease_stillCompares_andARunStoresTheCatalogText(DatabaseKind kind) throws IOException {
         TestDatabase db = databases.create(kind);
-        String shop = "db/drift/shop-" + kind.key();
-        Migrator migrator = migrator(db, "classpath:" + shop).build();
+        // The testkit's shop schema, whose snapshot its golden files pin (SchemaSnapshotIT), read where it lies.
+        Path shop = Path.of("../migrator-testkit/src/test/resources/db/snapshot/shop").toAbsolutePath().normalize();
+        Migrator migrator = migrator(db, "filesystem:" + shop.resolve("common"),
+                "filesystem:" + shop.resolve(kind.key())).build();
         migrator.migrate();
         String table = kind == DatabaseKind.MARIADB ? "migrator_snapshot" : "\"migrator_snapshot\"";
         assertThat(query(db, "SELECT content FROM " + table + " WHERE part = 0").get(0).get(0))
@@ -140,7 +143,7 @@ class DriftIT {
         assertThat(migrator.checkDrift()).isEmpty();
 
         String earlier;
-        try (InputStream in = DriftIT.class.getResourceAsStream("/" + shop + "-s1.txt")) {
+        try (InputStream in = DriftIT.class.getResourceAsStream("/db/drift/shop-" + kind.key() + "-s1.txt")) {
             earlier = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
         }
         db.execute("DELETE FROM " + table + " WHERE part > 0");

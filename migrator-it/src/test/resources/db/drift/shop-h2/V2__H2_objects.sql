@@ -1,6 +1,0 @@
-ALTER TABLE orders ADD COLUMN status ENUM('new', 'paid', 'shipped') DEFAULT 'new' NOT NULL;
-CREATE TABLE events (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    payload VARCHAR(1000),
-    created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
-);
