@@ -1,6 +1,7 @@
 package dev.migrator.core;
 
 import dev.migrator.api.TargetException;
+import dev.migrator.api.internal.TabText;
 import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SchemaModel.SchemaObject;
 
@@ -37,14 +38,14 @@ final class SnapshotCodec {
         try (Writer text = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(bytes, 8192),
                 StandardCharsets.UTF_8), 8192)) {
             for (SchemaObject o : model.objects()) {
-                text.write(escape(o.kind()));
+                text.write(TabText.escape(o.kind()));
                 text.write('\t');
-                text.write(escape(o.name()));
+                text.write(TabText.escape(o.name()));
                 for (Map.Entry<String, String> a : o.attributes().entrySet()) {
                     text.write('\t');
-                    text.write(escape(a.getKey()));
+                    text.write(TabText.escape(a.getKey()));
                     text.write('\t');
-                    text.write(escape(a.getValue()));
+                    text.write(TabText.escape(a.getValue()));
                 }
                 text.write('\n');
             }
@@ -81,25 +82,6 @@ final class SnapshotCodec {
             objects.add(new SchemaObject(unescape(f[0]), unescape(f[1]), attributes));
         }
         return new SchemaModel(objects);
-    }
-
-    private static String escape(String s) {
-        // Almost no name or definition holds one of these: then the string itself, without a copy char by char.
-        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String unescape(String s) {

@@ -1,5 +1,7 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.internal.TabText;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +17,7 @@ import java.util.Map;
  * model only when a check compares ({@link MySqlSnapshot}). Every value is kept as {@code getString} gave it.
  *
  * <p>The text: a line {@code #name<TAB>label...} opens each result, a line {@code |value<TAB>value...} holds a row;
- * a backslash escapes itself, tab, line feed and carriage return ({@code \\ \t \n \r}), and {@code \N} is null.
+ * values are escaped as {@link TabText} says, and {@code \N} is null.
  */
 final class CatalogRows {
     private CatalogRows() {
@@ -191,17 +193,8 @@ final class CatalogRows {
     private static void escape(StringBuilder out, String value) {
         if (value == null) {
             out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
+        } else {
+            TabText.escape(out, value);
         }
     }
 }
