@@ -81,7 +81,8 @@ public final class SchemaDrift {
         }
         long start = System.nanoTime();
         try {
-            // The target's own form where it has one (PostgreSQL's catalog text: no model built on a run's path).
+            // The target's own form where it has one (the catalog text of PostgreSQL, MySQL and H2): no model built
+            // on a run's path.
             String content = store.captureContent();
             if (content == null) {
                 content = SnapshotCodec.encode(session.snapshot());
