@@ -51,13 +51,15 @@ final class CatalogRows {
 
         /** A number column; 0 for null, as {@code ResultSet.getInt} gives. */
         int getInt(int column) {
-            String v = values[column - 1];
-            return v == null ? 0 : Integer.parseInt(v.trim());
+            return number(getString(column));
         }
 
         int getInt(String label) {
-            String v = getString(label);
-            return v == null ? 0 : Integer.parseInt(v.trim());
+            return number(getString(label));
+        }
+
+        private static int number(String value) {
+            return value == null ? 0 : Integer.parseInt(value.trim());
         }
 
         /** Whether the result has the column (catalog views differ between MySQL and MariaDB). */

@@ -133,12 +133,7 @@ public final class H2Dialect extends JdbcDialect {
         }
     }
 
-    /** Reads the catalog, one query per kind of object; see {@link H2Snapshot}. */
-    @Override
-    public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return H2Snapshot.capture(c, schema, excluded);
-    }
-
+    /** Reads the catalog, one query per kind of object, as text; see {@link H2Snapshot}. */
     @Override
     public String snapshotText(Connection c, String schema) throws SQLException {
         return H2Snapshot.read(c, schema);

@@ -61,10 +61,6 @@ final class H2Snapshot {
     private H2Snapshot() {
     }
 
-    static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return build(read(c, schema), schema, excluded);
-    }
-
     /**
      * What the catalog says of the schema, as text ({@link CatalogRows}): the result of each query, and the key
      * columns of each schema a foreign key points into. A migrating run stores this as its drift snapshot; building

@@ -269,14 +269,21 @@ public abstract class JdbcDialect {
                 || state.equals("42000") && e.getMessage().toLowerCase(Locale.ROOT).contains("exist"));
     }
 
-    /** Captures the schema's objects, without the named tables. */
+    /**
+     * Captures the schema's objects, without the named tables: the model of its catalog text where this database
+     * gives one ({@link #snapshotText}), so that a live snapshot and a stored one are built by the same code; else
+     * from {@link java.sql.DatabaseMetaData}.
+     */
     public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return MetadataSnapshot.capture(this, c, catalogFor(c, schema), schemaFor(schema), excluded);
+        String text = snapshotText(c, schema);
+        return text != null ? snapshotOf(text, schema, excluded)
+                : MetadataSnapshot.capture(this, c, catalogFor(c, schema), schemaFor(schema), excluded);
     }
 
     /**
      * The schema's catalog as one text that a drift snapshot can store as it is, where this database gives it so
-     * ({@link PostgresSnapshot}); {@code null} where the snapshot is the model of {@link #snapshot}.
+     * ({@link PostgresSnapshot}, {@link MySqlSnapshot}, {@link H2Snapshot}); {@code null} where the snapshot is read
+     * from {@link java.sql.DatabaseMetaData}.
      */
     public String snapshotText(Connection c, String schema) throws SQLException {
         return null;

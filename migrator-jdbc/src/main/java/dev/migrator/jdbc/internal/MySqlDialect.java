@@ -198,12 +198,7 @@ public final class MySqlDialect extends JdbcDialect {
         };
     }
 
-    /** Reads the catalog, one query per kind of object; see {@link MySqlSnapshot}. */
-    @Override
-    public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return MySqlSnapshot.capture(c, schema, excluded);
-    }
-
+    /** Reads the catalog, one query per kind of object, as text; see {@link MySqlSnapshot}. */
     @Override
     public String snapshotText(Connection c, String schema) throws SQLException {
         return MySqlSnapshot.read(c, schema);

@@ -75,10 +75,6 @@ final class MySqlSnapshot {
         return all;
     }
 
-    static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return build(read(c, schema), schema, excluded);
-    }
-
     /**
      * What the catalog says of the schema, as text ({@link CatalogRows}): the result of each query, and the settings
      * of each sequence. A migrating run stores this as its drift snapshot; building the model was most of what the

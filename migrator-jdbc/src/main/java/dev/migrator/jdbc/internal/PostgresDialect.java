@@ -266,12 +266,7 @@ public final class PostgresDialect extends JdbcDialect {
         };
     }
 
-    /** Reads the catalog, one query per kind of object; see {@link PostgresSnapshot}. */
-    @Override
-    public SchemaModel snapshot(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return PostgresSnapshot.capture(c, schema, excluded);
-    }
-
+    /** Reads the catalog, one query per kind of object, as text; see {@link PostgresSnapshot}. */
     @Override
     public String snapshotText(Connection c, String schema) throws SQLException {
         return PostgresSnapshot.read(c, schema);

@@ -87,10 +87,6 @@ final class PostgresSnapshot {
     private PostgresSnapshot() {
     }
 
-    static SchemaModel capture(Connection c, String schema, Set<String> excluded) throws SQLException {
-        return build(read(c, schema), schema, excluded);
-    }
-
     /**
      * The catalog rows of the schema as one JSON text: an array with the rows of each query in {@link #QUERIES}
      * order ({@link JsonRows}).

@@ -28,7 +28,7 @@ class H2SnapshotTest {
                     + "ON DELETE SET NULL)");
             s.execute("CREATE INDEX kids_parent_idx ON kids (parent DESC, code)");
 
-            var objects = H2Snapshot.capture(c, "PUBLIC", Set.of()).objects().stream()
+            var objects = new H2Dialect().snapshot(c, "PUBLIC", Set.of()).objects().stream()
                     .map(o -> o.kind() + " " + o.name() + " " + o.attributes()).toList();
 
             assertThat(objects).contains(
