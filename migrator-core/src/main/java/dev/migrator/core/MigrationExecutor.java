@@ -38,6 +38,8 @@ final class MigrationExecutor {
     private final RunContext run;
     /** Values never to show: those of placeholders whose names say they are secrets. */
     private final List<String> secrets;
+    /** The run's JSON event lines; what they share is written once. */
+    private final JsonEvents.Migrations events;
 
     MigrationExecutor(RunContext run) {
         this(run, List.of());
@@ -46,6 +48,7 @@ final class MigrationExecutor {
     MigrationExecutor(RunContext run, List<String> secrets) {
         this.run = run;
         this.secrets = List.copyOf(secrets);
+        this.events = new JsonEvents.Migrations(run.runId, run.target);
     }
 
     AppliedMigration execute(ResolvedMigration m, Executable executable, Action action) {
@@ -231,8 +234,7 @@ final class MigrationExecutor {
     private void event(Action action, ResolvedMigration m, String script, String outcome, Duration took,
                        String error) {
         if (EVENTS.isInfoEnabled()) {
-            EVENTS.info(JsonEvents.event(run.runId, run.target, action.name(), m.versionText(), m.description(),
-                    script, outcome, took, error));
+            EVENTS.info(events.event(action.name(), m.versionText(), m.description(), script, outcome, took, error));
         }
     }
 }

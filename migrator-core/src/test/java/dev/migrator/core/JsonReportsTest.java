@@ -10,6 +10,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonReportsTest {
 
+    /**
+     * A run's lines share what they have in common, written once, and are what a line written alone would be; the
+     * logging context's service name is read for every line, so a change of it between two migrations shows in the
+     * next line.
+     */
+    @Test
+    void aRunsEvents_areTheLinesEachWouldBeAlone_andFollowTheServiceName() throws Exception {
+        String target = "PostgreSQL at jdbc:postgresql://db/a\"p\\p";
+        JsonEvents.Migrations run = new JsonEvents.Migrations("run-\"1", target);
+        ObjectMapper mapper = new ObjectMapper();
+        for (String service : new String[] {null, "billing \"eu\"", "billing \"eu\"", "", "ledger", null}) {
+            String shared = run.event(service, "APPLY", "3", "Add x", "V3__Add_x.sql", "SUCCESS",
+                    Duration.ofMillis(4), null);
+            String alone = new JsonEvents.Migrations("run-\"1", target).event(service, "APPLY", "3", "Add x",
+                    "V3__Add_x.sql", "SUCCESS", Duration.ofMillis(4), null);
+            assertThat(shared.substring(shared.indexOf(",\"message\"")))
+                    .isEqualTo(alone.substring(alone.indexOf(",\"message\"")));
+            JsonNode json = mapper.readTree(shared);
+            assertThat(json.at("/service/name").asText())
+                    .isEqualTo(service == null || service.isBlank() ? defaultService() : service);
+            assertThat(json.at("/migrator/run_id").asText()).isEqualTo("run-\"1");
+            assertThat(json.at("/migrator/target").asText()).isEqualTo(target);
+            assertThat(json.at("/db/system").asText()).isEqualTo("postgresql");
+        }
+    }
+
+    private static String defaultService() {
+        String env = System.getenv("OTEL_SERVICE_NAME");
+        return env == null || env.isBlank() ? "migrator" : env;
+    }
+
     @Test
     void event_isOneLineOfValidJson_whateverTheTextHolds() throws Exception {
         String error = "ERROR: syntax error at \"x\"\n\tLINE 1: \\ SELECT \u0001";

@@ -31,22 +31,57 @@ public final class EcsEvent {
      */
     public static JsonWriter start(Instant at, String message, String action, boolean success, Duration duration,
                                    String target, String type, String service) {
-        JsonWriter json = new JsonWriter(512).beginObject();
-        json.field("@timestamp", IsoInstant.of(at));
-        json.field("message", message);
-        json.beginObject("ecs").field("version", ECS_VERSION).endObject();
-        json.beginObject("event");
-        json.field("kind", "event");
-        json.field("category", List.of("database"));
-        json.field("type", List.of(type));
-        json.field("action", action);
-        json.field("outcome", success ? "success" : "failure");
-        json.field("duration", duration.toNanos());
-        json.endObject();
-        json.beginObject("service").field("name", service == null || service.isBlank() ? DEFAULT_SERVICE : service)
-                .endObject();
-        json.beginObject("db").field("system", dbSystem(target)).endObject();
-        return json;
+        return new Shared(type, service, target).start(at, message, action, success, duration);
+    }
+
+    /**
+     * What the events of one type from one target and service share, escaped once: a run writes an event for every
+     * migration, and writing the same eight members into each line again was a third of the line's work (and, in a
+     * run of 10,000 migrations, of the code C2 compiled for it).
+     */
+    public static final class Shared {
+        private final String service;
+        /** {@code "ecs":{..},"event":{"kind":..,"category":[..],"type":[..]}, the event object left open. */
+        private final String ecsAndEvent;
+        /** {@code "service":{"name":..},"db":{"system":..}}. */
+        private final String serviceAndDb;
+
+        /** See {@link EcsEvent#start} for the arguments. */
+        public Shared(String type, String service, String target) {
+            this.service = service;
+            this.ecsAndEvent = members(new JsonWriter(128).beginObject()
+                    .beginObject("ecs").field("version", ECS_VERSION).endObject()
+                    .beginObject("event").field("kind", "event").field("category", List.of("database"))
+                    .field("type", List.of(type)));
+            this.serviceAndDb = members(new JsonWriter(96).beginObject()
+                    .beginObject("service").field("name", service == null || service.isBlank() ? DEFAULT_SERVICE
+                            : service).endObject()
+                    .beginObject("db").field("system", dbSystem(target)).endObject());
+        }
+
+        /** Whether these are the members for the logging context's {@code service} (SLF4J's MDC value). */
+        public boolean isFor(String service) {
+            return java.util.Objects.equals(this.service, service);
+        }
+
+        /** An open event, up to {@code db}: the caller adds its fields under {@code migrator} and closes it. */
+        public JsonWriter start(Instant at, String message, String action, boolean success, Duration duration) {
+            // A migration's line is about 700 characters: one buffer, not three.
+            JsonWriter json = new JsonWriter(1024).beginObject();
+            json.field("@timestamp", IsoInstant.of(at));
+            json.field("message", message);
+            json.raw(ecsAndEvent);
+            json.field("action", action);
+            json.field("outcome", success ? "success" : "failure");
+            json.field("duration", duration.toNanos());
+            json.endObject();
+            return json.raw(serviceAndDb);
+        }
+
+        /** The members a writer holds, without the brace that opened its document. */
+        private static String members(JsonWriter json) {
+            return json.toString().substring(1);
+        }
     }
 
     /**

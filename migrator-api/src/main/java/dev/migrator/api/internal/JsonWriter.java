@@ -91,6 +91,17 @@ public final class JsonWriter {
         return endArray();
     }
 
+    /**
+     * JSON written before, appended as it is: whole members (or values), after a comma where one is due. It may leave
+     * an object open for the caller to finish and close: what many documents share is escaped once this way
+     * ({@link EcsEvent.Shared}).
+     */
+    public JsonWriter raw(String json) {
+        separate();
+        out.append(json);
+        return this;
+    }
+
     /** A string in an array. */
     public JsonWriter value(String value) {
         separate();
