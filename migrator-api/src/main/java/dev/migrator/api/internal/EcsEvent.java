@@ -36,8 +36,8 @@ public final class EcsEvent {
 
     /**
      * What the events of one type from one target and service share, escaped once: a run writes an event for every
-     * migration, and writing the same eight members into each line again was a third of the line's work (and, in a
-     * run of 10,000 migrations, of the code C2 compiled for it).
+     * migration, and each line wrote the same members again, about a third of its characters (docs/performance.md,
+     * seventh slice).
      */
     public static final class Shared {
         private final String service;
