@@ -212,6 +212,20 @@ public abstract class JdbcDialect {
         return "TIMESTAMP(3)";
     }
 
+    /**
+     * An expression reading the history's timestamp {@code column} as text, where reading the column's own type costs
+     * a fresh JVM more than its text does; null (the default) to read the column itself with {@link #readUtc}. The
+     * text is read back by {@link #utcFromText}.
+     */
+    public String timestampText(String column) {
+        return null;
+    }
+
+    /** The instant a {@link #timestampText} expression's text stands for (UTC wall time); null if it is none. */
+    public Instant utcFromText(String text) {
+        throw new UnsupportedOperationException(name() + " reads its timestamps as they are");
+    }
+
     /** Reads a {@link #timestamp()} column written as a UTC {@code LocalDateTime}; null when it is NULL. */
     public Instant readUtc(ResultSet rs, int column) throws SQLException {
         LocalDateTime on = rs.getObject(column, LocalDateTime.class);

@@ -38,6 +38,8 @@ final class JdbcHistoryStore implements HistoryStore {
     private final String qualified;
     private PreparedStatement insert;
     private PreparedStatement fencedInsert;
+    /** The table lacks a column the read names (an older release created it): it is read with {@code SELECT *}. */
+    private boolean namedReadRefused;
 
     JdbcHistoryStore(JdbcSession session, JdbcDialect dialect, String schema, String table) {
         this.session = session;
@@ -147,8 +149,10 @@ final class JdbcHistoryStore implements HistoryStore {
     }
 
     /**
-     * Reads every row. {@code SELECT *}, matched by column name, so that a table an older release created (without
-     * the columns added since) still reads on a no-op boot, which never alters it.
+     * Reads every row, matched by column name: {@code SELECT *}, so that a table an older release created (without
+     * the columns added since) still reads on a no-op boot, which never alters it; or, where the dialect reads the
+     * timestamp as text ({@link JdbcDialect#timestampText}), the columns by name, and {@code SELECT *} if the table
+     * lacks one of them.
      */
     @Override
     public List<HistoryRecord> read() {
@@ -175,9 +179,27 @@ final class JdbcHistoryStore implements HistoryStore {
     }
 
     private List<HistoryRecord> rows() throws SQLException {
+        String installedOnText = namedReadRefused ? null : dialect.timestampText(Field.INSTALLED_ON.column());
+        if (installedOnText != null) {
+            StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + qualified + " ORDER BY installed_rank");
+            for (Field f : FIELDS) {
+                select.add(f == Field.INSTALLED_ON ? installedOnText + " AS " + f.column() : f.column());
+            }
+            try {
+                return rows(select.toString(), true);
+            } catch (SQLException | UncheckedSql e) {
+                // A table an older release created lacks a column added since (a no-op boot never alters it): read
+                // what it has. Any other failure fails again below, and is reported from there.
+                namedReadRefused = true;
+            }
+        }
+        return rows("SELECT * FROM " + qualified + " ORDER BY installed_rank", false);
+    }
+
+    /** The rows {@code query} reads, matched by column label; {@code installedOnText}: that column is text. */
+    private List<HistoryRecord> rows(String query, boolean installedOnText) throws SQLException {
         List<HistoryRecord> rows = new ArrayList<>();
-        try (Statement s = session.work().createStatement();
-             ResultSet rs = s.executeQuery("SELECT * FROM " + qualified + " ORDER BY installed_rank")) {
+        try (Statement s = session.work().createStatement(); ResultSet rs = s.executeQuery(query)) {
             var md = rs.getMetaData();
             int[] index = new int[FIELDS.length];
             for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -188,8 +210,10 @@ final class JdbcHistoryStore implements HistoryStore {
                     }
                 }
             }
+            int installedOn = index[Field.INSTALLED_ON.ordinal()];
             while (rs.next()) {
-                Instant on = dialect.readUtc(rs, index[Field.INSTALLED_ON.ordinal()]);
+                Instant on = installedOnText ? dialect.utcFromText(rs.getString(installedOn))
+                        : dialect.readUtc(rs, installedOn);
                 rows.add(HistoryRecord.of(rs.getInt(index[Field.RANK.ordinal()]), f -> text(rs, index[f.ordinal()]),
                         on, rs.getLong(index[Field.EXECUTION_TIME.ordinal()])));
             }
