@@ -212,6 +212,11 @@ public abstract class JdbcDialect {
         return "TIMESTAMP(3)";
     }
 
+    /** Binds {@code t} as the UTC wall time a timestamp column of the history holds ({@link #readUtc} reads it). */
+    public void setUtc(java.sql.PreparedStatement s, int index, Instant t) throws SQLException {
+        s.setObject(index, LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+    }
+
     /**
      * An expression reading the history's timestamp {@code column} as text, where reading the column's own type costs
      * a fresh JVM more than its text does; null (the default) to read the column itself with {@link #readUtc}. The

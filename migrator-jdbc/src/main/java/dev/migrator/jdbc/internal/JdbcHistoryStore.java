@@ -15,8 +15,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -308,7 +306,7 @@ final class JdbcHistoryStore implements HistoryStore {
             int i = f.ordinal() + 1;
             switch (f) {
                 case RANK -> s.setInt(i, r.rank());
-                case INSTALLED_ON -> s.setObject(i, LocalDateTime.ofInstant(r.installedOn(), ZoneOffset.UTC));
+                case INSTALLED_ON -> dialect.setUtc(s, i, r.installedOn());
                 case EXECUTION_TIME -> s.setLong(i, r.executionMillis());
                 default -> setString(s, i, f.text(r), f.maxLength());
             }
