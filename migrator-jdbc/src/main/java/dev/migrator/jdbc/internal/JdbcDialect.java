@@ -148,6 +148,15 @@ public abstract class JdbcDialect {
         return true;
     }
 
+    /**
+     * The names of {@code table}'s columns in lower case, empty where the table does not exist, from one catalog query;
+     * null where the dialect does not list them with the look-up ({@link #tableExists} answers then). Only dialects
+     * that read the history's time as text ({@link #timestampText}) need it: they name the columns they read.
+     */
+    public java.util.Set<String> tableColumns(Connection c, String schema, String table) throws SQLException {
+        return null;
+    }
+
     /** Whether a table exists in a schema. */
     public boolean tableExists(Connection c, String schema, String table) throws SQLException {
         try (ResultSet rs = c.getMetaData().getTables(catalogFor(c, schema), schemaFor(schema), table, null)) {

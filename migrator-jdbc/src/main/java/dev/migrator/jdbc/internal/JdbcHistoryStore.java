@@ -36,8 +36,11 @@ final class JdbcHistoryStore implements HistoryStore {
     private final String qualified;
     private PreparedStatement insert;
     private PreparedStatement fencedInsert;
-    /** The table lacks a column the read names (an older release created it): it is read with {@code SELECT *}. */
-    private boolean namedReadRefused;
+    /**
+     * The table's columns (lower case) as {@link #exists} last found them, where the dialect lists them with the
+     * look-up ({@link JdbcDialect#tableColumns}); null where it does not.
+     */
+    private Set<String> columnsFound;
 
     JdbcHistoryStore(JdbcSession session, JdbcDialect dialect, String schema, String table) {
         this.session = session;
@@ -53,7 +56,10 @@ final class JdbcHistoryStore implements HistoryStore {
             if (session.schemaMissing()) {
                 return false;
             }
-            boolean found = dialect.tableExists(session.work(), schema, table);
+            columnsFound = dialect.timestampText(Field.INSTALLED_ON.column()) == null ? null
+                    : dialect.tableColumns(session.work(), schema, table);
+            boolean found = columnsFound != null ? !columnsFound.isEmpty()
+                    : dialect.tableExists(session.work(), schema, table);
             if (!found) {
                 refuseOtherCase(session.work());
             }
@@ -149,16 +155,19 @@ final class JdbcHistoryStore implements HistoryStore {
     /**
      * Reads every row, matched by column name: {@code SELECT *}, so that a table an older release created (without
      * the columns added since) still reads on a no-op boot, which never alters it; or, where the dialect reads the
-     * timestamp as text ({@link JdbcDialect#timestampText}), the columns by name, and {@code SELECT *} if the table
-     * lacks one of them.
+     * timestamp as text ({@link JdbcDialect#timestampText}), the columns the look-up before found, by name.
      */
     @Override
     public List<HistoryRecord> read() {
-        if (!dialect.readsMissingTableQuietly() && !exists()) {
-            return List.of();
+        Set<String> columns = null;
+        if (!dialect.readsMissingTableQuietly()) {
+            if (!exists()) {
+                return List.of();
+            }
+            columns = columnsFound;
         }
         try {
-            return rows();
+            return rows(columns);
         } catch (SQLException | UncheckedSql e) {
             if (missing()) {
                 return List.of(); // as the contract says; looked for only now, so a no-op boot costs one query
@@ -167,7 +176,7 @@ final class JdbcHistoryStore implements HistoryStore {
                 // Read before another instance created the table, looked for after it did: it is there now, so read
                 // it (instances booting at once on an empty database meet here). Any other failure fails again.
                 try {
-                    return rows();
+                    return rows(null);
                 } catch (SQLException | UncheckedSql again) {
                     throw error("read", again instanceof UncheckedSql u ? u.getCause() : (SQLException) again);
                 }
@@ -176,22 +185,19 @@ final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
-    private List<HistoryRecord> rows() throws SQLException {
-        String installedOnText = namedReadRefused ? null : dialect.timestampText(Field.INSTALLED_ON.column());
-        if (installedOnText != null) {
-            StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + qualified + " ORDER BY installed_rank");
-            for (Field f : FIELDS) {
-                select.add(f == Field.INSTALLED_ON ? installedOnText + " AS " + f.column() : f.column());
-            }
-            try {
-                return rows(select.toString(), true);
-            } catch (SQLException | UncheckedSql e) {
-                // A table an older release created lacks a column added since (a no-op boot never alters it): read
-                // what it has. Any other failure fails again below, and is reported from there.
-                namedReadRefused = true;
+    /** The rows: the fields among {@code columns} by name, the time as text; {@code SELECT *} for null. */
+    private List<HistoryRecord> rows(Set<String> columns) throws SQLException {
+        if (columns == null) {
+            return rows("SELECT * FROM " + qualified + " ORDER BY installed_rank", false);
+        }
+        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + qualified + " ORDER BY installed_rank");
+        for (Field f : FIELDS) {
+            if (columns.contains(f.column())) {
+                select.add(f == Field.INSTALLED_ON
+                        ? dialect.timestampText(f.column()) + " AS " + f.column() : f.column());
             }
         }
-        return rows("SELECT * FROM " + qualified + " ORDER BY installed_rank", false);
+        return rows(select.toString(), true);
     }
 
     /** The rows {@code query} reads, matched by column label; {@code installedOnText}: that column is text. */
