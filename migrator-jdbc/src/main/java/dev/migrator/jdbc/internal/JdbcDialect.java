@@ -150,8 +150,9 @@ public abstract class JdbcDialect {
 
     /**
      * The names of {@code table}'s columns in lower case, empty where the table does not exist, from one catalog query;
-     * null where the dialect does not list them with the look-up ({@link #tableExists} answers then). Only dialects
-     * that read the history's time as text ({@link #timestampText}) need it: they name the columns they read.
+     * null where the dialect does not list them with the look-up ({@link #tableExists} answers then, and the history
+     * is read with {@code SELECT *}). A dialect that reads the history's time as text ({@link #timestampText}) lists
+     * them, to name the columns it reads.
      */
     public java.util.Set<String> tableColumns(Connection c, String schema, String table) throws SQLException {
         return null;

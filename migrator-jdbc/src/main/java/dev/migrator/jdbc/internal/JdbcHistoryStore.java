@@ -56,8 +56,7 @@ final class JdbcHistoryStore implements HistoryStore {
             if (session.schemaMissing()) {
                 return false;
             }
-            columnsFound = dialect.timestampText(Field.INSTALLED_ON.column()) == null ? null
-                    : dialect.tableColumns(session.work(), schema, table);
+            columnsFound = dialect.tableColumns(session.work(), schema, table);
             boolean found = columnsFound != null ? !columnsFound.isEmpty()
                     : dialect.tableExists(session.work(), schema, table);
             if (!found) {
@@ -154,8 +153,8 @@ final class JdbcHistoryStore implements HistoryStore {
 
     /**
      * Reads every row, matched by column name: {@code SELECT *}, so that a table an older release created (without
-     * the columns added since) still reads on a no-op boot, which never alters it; or, where the dialect reads the
-     * timestamp as text ({@link JdbcDialect#timestampText}), the columns the look-up before found, by name.
+     * the columns added since) still reads on a no-op boot, which never alters it; or, where the dialect's look-up
+     * lists the columns ({@link JdbcDialect#tableColumns}), the columns it found, by name.
      */
     @Override
     public List<HistoryRecord> read() {
@@ -185,19 +184,23 @@ final class JdbcHistoryStore implements HistoryStore {
         }
     }
 
-    /** The rows: the fields among {@code columns} by name, the time as text; {@code SELECT *} for null. */
+    /**
+     * The rows: the fields among {@code columns} by name, the time as the dialect's text where it has one
+     * ({@link JdbcDialect#timestampText}); {@code SELECT *} for null.
+     */
     private List<HistoryRecord> rows(Set<String> columns) throws SQLException {
         if (columns == null) {
             return rows("SELECT * FROM " + qualified + " ORDER BY installed_rank", false);
         }
+        String installedOnText = dialect.timestampText(Field.INSTALLED_ON.column());
         StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + qualified + " ORDER BY installed_rank");
         for (Field f : FIELDS) {
             if (columns.contains(f.column())) {
-                select.add(f == Field.INSTALLED_ON
-                        ? dialect.timestampText(f.column()) + " AS " + f.column() : f.column());
+                select.add(f == Field.INSTALLED_ON && installedOnText != null
+                        ? installedOnText + " AS " + f.column() : f.column());
             }
         }
-        return rows(select.toString(), true);
+        return rows(select.toString(), installedOnText != null);
     }
 
     /** The rows {@code query} reads, matched by column label; {@code installedOnText}: that column is text. */

@@ -1,5 +1,6 @@
 package dev.migrator.jdbc.internal;
 
+import dev.migrator.api.internal.IsoInstant;
 import dev.migrator.api.spi.SchemaModel;
 import dev.migrator.api.spi.SessionLock;
 
@@ -7,29 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.Calendar;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Set;
-import java.util.TimeZone;
 
 /**
  * MySQL and MariaDB: DDL commits implicitly, so a script holding DDL is not atomic; {@code GET_LOCK} is a session
  * lock; a "schema" is a database.
  */
 public final class MySqlDialect extends JdbcDialect {
-    /**
-     * A Calendar is mutable and a driver may set fields on it: one per thread (see {@link #readUtc}). A plain
-     * GregorianCalendar: {@code Calendar.getInstance(zone, locale)} consults the locale providers first, which a
-     * fresh JVM loads and initialises for it.
-     */
-    private static final ThreadLocal<Calendar> UTC =
-            ThreadLocal.withInitial(() -> new GregorianCalendar(TimeZone.getTimeZone("UTC")));
-
     /** The look-ups every boot makes: each opens one table's definition, not every database's (MySqlSnapshotScanIT). */
     static final String TABLE_EXISTS = "SELECT TABLE_NAME FROM information_schema.TABLES "
             + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?";
@@ -155,18 +142,6 @@ public final class MySqlDialect extends JdbcDialect {
     }
 
     /**
-     * Through {@code getTimestamp} with a UTC calendar, the same instant as the {@code LocalDateTime} the column was
-     * written with: MariaDB Connector/J decodes a {@code LocalDateTime} through {@code java.time}'s zone rules, which
-     * loads and reads the JDK's time-zone database on every boot, where the calendar path uses the {@code TimeZone} the
-     * driver has already loaded to connect. The history itself is read as text ({@link #timestampText}).
-     */
-    @Override
-    public Instant readUtc(ResultSet rs, int column) throws SQLException {
-        Timestamp on = rs.getTimestamp(column, UTC.get());
-        return on == null ? null : on.toInstant();
-    }
-
-    /**
      * The history's {@code DATETIME} as its text ({@code 2026-12-07 03:12:09.268}). A result with a {@code DATETIME}
      * column makes MariaDB Connector/J initialise its timestamp column class, whose {@code SimpleDateFormat} builds a
      * {@code GregorianCalendar}, whose week data makes the JDK look for locale providers with a {@code ServiceLoader}
@@ -185,7 +160,7 @@ public final class MySqlDialect extends JdbcDialect {
 
     /**
      * As the text the drivers send for a {@code LocalDateTime} (to the microsecond; the server cuts it to the
-     * column's precision as before): MariaDB Connector/J formats one through {@code java.time}'s
+     * column's precision as before; the history is read as text too, {@link #timestampText}): MariaDB Connector/J formats one through {@code java.time}'s
      * {@code DateTimeFormatter}, for every history row (two per migration holding DDL), which C2 then compiles.
      */
     @Override
@@ -193,28 +168,17 @@ public final class MySqlDialect extends JdbcDialect {
         s.setString(index, datetimeText(t));
     }
 
-    /** {@code yyyy-MM-dd HH:mm:ss.ffffff}: {@code t} in UTC, to the microsecond. */
+    /** {@code yyyy-MM-dd HH:mm:ss[.ffffff]}: {@code t} in UTC, to the microsecond ({@link IsoInstant}'s digits). */
     static String datetimeText(Instant t) {
-        LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(26);
-        pad(sb, d.getYear(), 4).append('-');
-        pad(sb, d.getMonthValue(), 2).append('-');
-        pad(sb, d.getDayOfMonth(), 2).append(' ');
-        pad(sb, d.getHour(), 2).append(':');
-        pad(sb, d.getMinute(), 2).append(':');
-        pad(sb, d.getSecond(), 2).append('.');
-        return pad(sb, d.getNano() / 1_000, 6).toString();
+        String iso = IsoInstant.of(t.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        return iso.substring(0, 10) + ' ' + iso.substring(11, iso.length() - 1);
     }
 
-    private static StringBuilder pad(StringBuilder sb, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            sb.append('0');
-        }
-        return sb.append(digits);
-    }
-
-    /** {@code yyyy-MM-dd HH:mm:ss} with an optional fraction of one to nine digits, as UTC; null for anything else. */
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss} with an optional fraction of one to nine digits, as UTC; null for anything else. By
+     * hand, as {@link IsoInstant} writes: {@code LocalDateTime.parse} goes through {@code DateTimeFormatter}, whose
+     * first use loads and initialises some 40 classes on every boot.
+     */
     static Instant datetime(String t) {
         int n = t.length();
         if (n < 19 || n == 20 || n > 29 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != ' '
@@ -235,8 +199,8 @@ public final class MySqlDialect extends JdbcDialect {
             fraction *= 10;
         }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, second, fraction)
-                    .toInstant(ZoneOffset.UTC);
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, fraction)
+                    .toInstant(java.time.ZoneOffset.UTC);
         } catch (java.time.DateTimeException notADate) {
             return null;
         }
