@@ -106,7 +106,9 @@ final class Report {
         return table.isEmpty() ? "" : "#### Where the CPU goes, N = " + n + "\n\n"
                 + "process CPU split into the JIT compiler threads (C1 and C2), the GC threads, and the rest (the tool's "
                 + "code, the driver, class loading; for H2 the database too), medians; the JIT and GC figures are as of "
-                + "the end of the migrate call\n\n" + table + "\n";
+                + "the end of the migrate call; per round: the median (min–max) over the rounds of the tool's process CPU "
+                + "over the floor's in the same round (a round runs every tool once, one after the other, so a busy "
+                + "minute of the machine falls on both sides of each ratio)\n\n" + table + "\n";
     }
 
     /**
@@ -116,8 +118,8 @@ final class Report {
     String cpuTable(int n) {
         StringBuilder md = new StringBuilder();
         md.append("| database | scenario (N=").append(n).append(") | tool | process CPU ms | JIT ms | GC ms | the rest ms "
-                        + "| × floor: JIT | × floor: the rest |\n")
-                .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                        + "| × floor: JIT | × floor: the rest | × floor: CPU per round |\n")
+                .append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         boolean any = false;
         for (Map.Entry<Key, List<Sample>> e : samples.entrySet()) {
             Key k = e.getKey();
@@ -128,13 +130,15 @@ final class Report {
             any = true;
             List<Sample> floor = samples.getOrDefault(new Key(n, k.db, k.scenario.floor(), Tool.RAW), List.of())
                     .stream().filter(x -> !Double.isNaN(x.jitCpuMillis())).toList();
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %s | %s |%n", k.db.id,
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %s | %s | %s |%n", k.db.id,
                     k.scenario.title, k.tool.isFloor() ? "*" + k.tool.label + "*" : "**" + k.tool.label + "**",
                     median(s.stream().map(Sample::cpuMillis).toList()),
                     median(s.stream().map(Sample::jitCpuMillis).toList()),
                     median(s.stream().map(Sample::gcCpuMillis).toList()),
                     median(s.stream().map(Sample::ownCpuMillis).toList()),
-                    ratio(s, floor, Sample::jitCpuMillis), ratio(s, floor, Sample::ownCpuMillis)));
+                    ratio(s, floor, Sample::jitCpuMillis), ratio(s, floor, Sample::ownCpuMillis),
+                    k.tool.isFloor() ? "–" : perRound(e.getValue(), samples.get(new Key(n, k.db, k.scenario.floor(),
+                            Tool.RAW)))));
         }
         return any ? md.toString() : "";
     }
@@ -217,6 +221,22 @@ final class Report {
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         String f = "%." + decimals + "f";
         return String.format(Locale.ROOT, f + " (" + f + "–" + f + ")", median(values), min, max);
+    }
+
+    /**
+     * The median (min–max) of the tool's process CPU over the floor's, round by round: the i-th sample of each was
+     * taken in the same round (see {@link BenchRunner}). A cell whose runs do not pair up with the floor's (fewer
+     * runs, a failed child, S5 against S2's floor with another count) shows "–".
+     */
+    static String perRound(List<Sample> s, List<Sample> floor) {
+        if (floor == null || floor.isEmpty() || floor.size() != s.size()) {
+            return "–";
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            ratios.add(s.get(i).cpuMillis() / floor.get(i).cpuMillis());
+        }
+        return spreadOf(ratios, 2).replace(" (", "× (");
     }
 
     private static String ratio(List<Sample> s, List<Sample> floor, ToDoubleFunction<Sample> f) {

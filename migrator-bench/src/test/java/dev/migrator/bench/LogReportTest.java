@@ -35,6 +35,6 @@ class LogReportTest {
                         + "400.0 ms  RSS   60.0 MB  load 1.00, 1.00, 1.00  JIT    150 ms  GC    10 ms"));
 
         assertThat(report.cpuTable(1000)).contains("| h2 | S1 apply all N to an empty schema | **migrator** | 400 | 150 "
-                + "| 10 | 240 | 1.50× | 1.26× |");
+                + "| 10 | 240 | 1.50× | 1.26× | 1.33× (1.33–1.33) |");
     }
 }

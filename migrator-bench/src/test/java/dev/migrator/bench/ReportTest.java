@@ -69,11 +69,34 @@ class ReportTest {
 
         assertThat(report.cpuTable(1000))
                 .contains("| postgresql | S1 apply all N to an empty schema | **migrator** | 2600 | 1100 | 40 | 1460 "
-                        + "| 1.57× | 1.14× |")
+                        + "| 1.57× | 1.14× | 1.30× (1.30–1.30) |")
                 .contains("| postgresql | S1 apply all N to an empty schema | *raw JDBC* | 2000 | 700 | 20 | 1280 "
-                        + "| 1.00× | 1.00× |")
+                        + "| 1.00× | 1.00× | – |")
                 .doesNotContain("| h2 |");
         assertThat(new Report().cpuTable(1000)).isEmpty();
+    }
+
+    @Test
+    void theCpuPerRoundIsEachRoundsRatioToTheFloorsRunOfTheSameRound() {
+        Report report = new Report();
+        // The machine was twice as busy in the second round: both sides took longer.
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.RAW,
+                new ChildJvm.Sample(1, 1, 1000, 80_000, 1000, 500, 0));
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.MIGRATOR,
+                new ChildJvm.Sample(1, 1, 1200, 80_000, 1000, 600, 0));
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.RAW,
+                new ChildJvm.Sample(1, 1, 2000, 80_000, 1000, 1000, 0));
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.MIGRATOR,
+                new ChildJvm.Sample(1, 1, 2200, 80_000, 1000, 1100, 0));
+        // One run of a peer does not pair with the floor's two.
+        report.add(1000, DbKind.POSTGRESQL, Report.Scenario.S1, Tool.FLYWAY,
+                new ChildJvm.Sample(1, 1, 3000, 80_000, 1000, 1500, 0));
+
+        assertThat(report.cpuTable(1000))
+                .contains("| postgresql | S1 apply all N to an empty schema | **migrator** | 1700 | 850 | 0 | 850 "
+                        + "| 1.13× | 1.13× | 1.15× (1.10–1.20) |")
+                .contains("| postgresql | S1 apply all N to an empty schema | **flyway** | 3000 | 1500 | 0 | 1500 "
+                        + "| 2.00× | 2.00× | – |");
     }
 
     @Test
