@@ -6,6 +6,10 @@ import dev.migrator.api.ConfigurationException;
  * The significant tokens of one statement, read by the {@link SqlLexer} that split it: words, numbers, quoted text
  * and symbols, without whitespace and comments. The linter reads statements through it, so splitting, classifying
  * and linting agree on where every string, quoted name and comment ends, in every dialect's syntax.
+ *
+ * <p>A cursor rather than a callback: the linter reads the head of every statement of every pending script, and a
+ * 10,000-migration apply made both the reading loop and the callback hot enough for C2 to compile each on its own
+ * (about 0.5 s of compiler time in all); one loop in the caller is compiled once.
  */
 public final class StatementTokens {
 
@@ -25,56 +29,76 @@ public final class StatementTokens {
         SYMBOL
     }
 
-    /** Takes each token, as its kind and where it is in the statement; returns false to stop the reading there. */
-    @FunctionalInterface
-    public interface Sink {
-        boolean token(Kind kind, int start, int end);
-    }
+    private final String statement;
+    private final SqlLexer lexer;
+    private final int length;
+    private int pos;
+    private Kind kind;
+    private int start;
 
-    private StatementTokens() {
+    /** A cursor before the first token of {@code statement}. */
+    public StatementTokens(String statement, SqlSyntax syntax) {
+        this.statement = statement;
+        this.lexer = new SqlLexer(statement, syntax, "statement");
+        this.length = statement.length();
     }
 
     /**
-     * Passes the tokens of {@code statement} to {@code sink} until it returns false. Text the lexer cannot close (a
-     * statement another splitter accepted) is passed as one quoted token to the end.
+     * Moves to the next token; false at the end. Text the lexer cannot close (a statement another splitter accepted)
+     * is one quoted token to the end.
      */
-    public static void read(String statement, SqlSyntax syntax, Sink sink) {
-        SqlLexer lexer = new SqlLexer(statement, syntax, "statement");
-        int n = statement.length();
-        int pos = 0;
-        while (pos < n) {
+    public boolean next() {
+        while (pos < length) {
+            start = pos;
             if (Character.isDigit(statement.charAt(pos))) {
                 int end = pos + 1;
-                while (end < n && (Character.isLetterOrDigit(statement.charAt(end)) || statement.charAt(end) == '.')) {
+                while (end < length && (Character.isLetterOrDigit(statement.charAt(end))
+                        || statement.charAt(end) == '.')) {
                     end++;
                 }
-                if (!sink.token(Kind.NUMBER, pos, end)) {
-                    return;
-                }
                 pos = end;
-                continue;
+                kind = Kind.NUMBER;
+                return true;
             }
             int end;
             try {
                 end = lexer.next(pos);
                 // A prefix of one or two letters right before a quote belongs to the string: N'..', X'..', B'..'.
-                if (lexer.kind() == SqlLexer.Kind.WORD && end - pos <= 2 && end < n && statement.charAt(end) == '\'') {
+                if (lexer.kind() == SqlLexer.Kind.WORD && end - pos <= 2 && end < length
+                        && statement.charAt(end) == '\'') {
                     end = lexer.next(end);
                 }
             } catch (ConfigurationException unterminated) {
-                sink.token(Kind.QUOTED, pos, n);
-                return;
-            }
-            Kind kind = switch (lexer.kind()) {
-                case WORD -> Kind.WORD;
-                case QUOTED -> Kind.QUOTED;
-                case SYMBOL -> Kind.SYMBOL;
-                case SPACE, COMMENT -> null;
-            };
-            if (kind != null && !sink.token(kind, pos, end)) {
-                return;
+                pos = length;
+                kind = Kind.QUOTED;
+                return true;
             }
             pos = end;
+            switch (lexer.kind()) {
+                case WORD -> kind = Kind.WORD;
+                case QUOTED -> kind = Kind.QUOTED;
+                case SYMBOL -> kind = Kind.SYMBOL;
+                default -> {
+                    continue; // whitespace and comments
+                }
+            }
+            return true;
         }
+        return false;
+    }
+
+    /** The current token's kind. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Where the current token starts in the statement. */
+    public int start() {
+        return start;
+    }
+
+    /** Where the current token ends (exclusive). */
+    public int end() {
+        return pos;
     }
 }

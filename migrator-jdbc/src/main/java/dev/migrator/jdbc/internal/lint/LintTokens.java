@@ -57,26 +57,27 @@ final class LintTokens {
     /** The first {@code limit} tokens of {@code sql} (fewer if it has fewer): reading stops there. */
     static List<Token> of(String sql, SqlSyntax syntax, int limit) {
         List<Token> out = new ArrayList<>();
-        int[] depth = {0};
-        StatementTokens.read(sql, syntax, (kind, start, end) -> {
-            switch (kind) {
-                case WORD -> out.add(new Token(Kind.WORD, sql.substring(start, end).toUpperCase(Locale.ROOT),
-                        depth[0]));
-                case NUMBER -> out.add(new Token(Kind.NUMBER, sql.substring(start, end), depth[0]));
-                case QUOTED -> quoted(sql, start, end, depth[0], out);
+        int depth = 0;
+        StatementTokens tokens = new StatementTokens(sql, syntax);
+        while (out.size() < limit && tokens.next()) {
+            int start = tokens.start();
+            int end = tokens.end();
+            switch (tokens.kind()) {
+                case WORD -> out.add(new Token(Kind.WORD, sql.substring(start, end).toUpperCase(Locale.ROOT), depth));
+                case NUMBER -> out.add(new Token(Kind.NUMBER, sql.substring(start, end), depth));
+                case QUOTED -> quoted(sql, start, end, depth, out);
                 case SYMBOL -> {
                     char c = sql.charAt(start);
                     if (c == ')') {
-                        depth[0] = Math.max(0, depth[0] - 1);
+                        depth = Math.max(0, depth - 1);
                     }
-                    out.add(new Token(Kind.SYMBOL, symbol(c), depth[0]));
+                    out.add(new Token(Kind.SYMBOL, symbol(c), depth));
                     if (c == '(') {
-                        depth[0]++;
+                        depth++;
                     }
                 }
             }
-            return out.size() < limit;
-        });
+        }
         return out;
     }
 
