@@ -580,8 +580,10 @@ final class MigrationEngine {
         return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
     }
 
-    /** A script's text as the target runs it: placeholders (Flyway's built-in ones too) replaced, directives added. */
-    /** {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}. */
+    /**
+     * A script's text as the target runs it: placeholders (Flyway's built-in ones too) replaced, directives added.
+     * {@code shown}: for a plan, which prints the statements: secret placeholders stay {@code ${name}}.
+     */
     private String scriptText(TargetSession session, MigrationSource.Script s, boolean shown) {
         if (builtIns == null || builtIns.session() != session) {
             builtIns = new FlywayPlaceholders(session, config.schema(), config.historyTable(), config.clock());
