@@ -575,7 +575,17 @@ final class MigrationEngine {
     private Executable prepare(TargetSession session, ResolvedMigration m, boolean undo, boolean shown) {
         MigrationSource source = undo ? m.down() : m.up();
         if (source instanceof MigrationSource.Script s) {
-            return session.prepareScript(s.name(), scriptText(session, s, shown));
+            try {
+                return session.prepareScript(s.name(), scriptText(session, s, shown));
+            } catch (ConfigurationException e) {
+                // A directive's error quotes the line it read, placeholders replaced: a secret placeholder's value
+                // must not reach the message (nor a cause that still holds it).
+                String message = Secrets.scrub(e.getMessage(), placeholders.secretValues());
+                if (java.util.Objects.equals(message, e.getMessage())) {
+                    throw e;
+                }
+                throw new ConfigurationException(message);
+            }
         }
         return session.prepareJava(((MigrationSource.Java) source).migration(), undo);
     }

@@ -3,6 +3,7 @@ package dev.migrator.jdbc.internal;
 import dev.migrator.api.ConfigurationException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,12 +17,24 @@ import java.util.Locale;
 record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
     /** What "none" reads as: the database's own setting (lock timeout) or no limit (statement timeout). */
     static final Duration NONE = Duration.ofMillis(-1);
-    private static final String LOCK = "migrator:lock-timeout=";
-    private static final String STATEMENT = "migrator:statement-timeout=";
+    private static final String PREFIX = "migrator:";
+    private static final String LOCK = "lock-timeout";
+    private static final String STATEMENT = "statement-timeout";
+    /** Every directive a script may hold; the others are read by {@link ScriptDirectives} and the linter. */
+    private static final List<String> KNOWN = List.of("transaction", LOCK, STATEMENT, "allow");
 
+    /**
+     * Reads the timeout directives, in any case and with blanks around {@code =}, as {@code -- migrator:transaction}
+     * is read. A {@code -- migrator:} comment that is meant as a directive but is none migrator knows (it sets a
+     * value with {@code =}, or its name is a near miss of one, such as {@code lock_timeout} or {@code alow}) is
+     * refused, naming the line: ignored, the script would run with settings its author did not choose. Other
+     * comments that start with {@code migrator:} (prose) are left alone.
+     *
+     * @throws ConfigurationException naming the script and the line
+     */
     static TimeoutDirectives parse(String scriptName, String text) {
-        if (!text.contains("migrator:")) {
-            return new TimeoutDirectives(null, null); // the directives are case-sensitive: none can be there
+        if (!ScriptDirectives.mentions(text, PREFIX)) {
+            return new TimeoutDirectives(null, null);
         }
         Duration lock = null;
         Duration statement = null;
@@ -29,9 +42,9 @@ record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
         int start = 0;
         int length = text.length();
         while (start < length) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = length;
+            int end = start;
+            while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
             int i = start;
             while (i < end && Character.isWhitespace(text.charAt(i))) {
@@ -39,16 +52,78 @@ record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
             }
             if (i + 1 < end && text.charAt(i) == '-' && text.charAt(i + 1) == '-') {
                 String comment = text.substring(i + 2, end).strip();
-                if (comment.startsWith(LOCK)) {
-                    lock = duration(scriptName, line, comment.substring(LOCK.length()));
-                } else if (comment.startsWith(STATEMENT)) {
-                    statement = duration(scriptName, line, comment.substring(STATEMENT.length()));
+                if (comment.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+                    int nameEnd = PREFIX.length();
+                    while (nameEnd < comment.length() && isNamePart(comment.charAt(nameEnd))) {
+                        nameEnd++;
+                    }
+                    String name = comment.substring(PREFIX.length(), nameEnd).toLowerCase(Locale.ROOT);
+                    String rest = comment.substring(nameEnd).strip();
+                    if (name.equals(LOCK) || name.equals(STATEMENT)) {
+                        if (!rest.startsWith("=")) {
+                            throw new ConfigurationException(scriptName + " line " + line + ": -- migrator:" + name
+                                    + " needs a value: write -- migrator:" + name + "=30s (ms, s, m or h), or =none");
+                        }
+                        Duration d = duration(scriptName, line, rest.substring(1));
+                        if (name.equals(LOCK)) {
+                            lock = d;
+                        } else {
+                            statement = d;
+                        }
+                    } else if (!KNOWN.contains(name) && (rest.startsWith("=") || nearMiss(name))) {
+                        throw new ConfigurationException(scriptName + " line " + line + ": -- "
+                                + comment.substring(0, nameEnd) + " is not a directive migrator knows, so it would be "
+                                + "ignored; the directives are "
+                                + "-- migrator:transaction=true|false, -- migrator:lock-timeout=<time>|none, "
+                                + "-- migrator:statement-timeout=<time>|none and -- migrator:allow <RULE-ID> <reason>. "
+                                + "Correct it, or write the comment without the colon after migrator");
+                    }
                 }
+            }
+            if (end < length && text.charAt(end) == '\r' && end + 1 < length && text.charAt(end + 1) == '\n') {
+                end++;
             }
             start = end + 1;
             line++;
         }
         return new TimeoutDirectives(lock, statement);
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_';
+    }
+
+    /** Whether {@code name} is within two edits of a directive's name: a typo, not a word of its own. */
+    private static boolean nearMiss(String name) {
+        for (String known : KNOWN) {
+            if (Math.abs(known.length() - name.length()) <= 2 && edits(name, known) <= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Levenshtein distance, two rows: the names are a few characters long and this runs only for a comment that
+     * starts with {@code migrator:} and is no directive, so a library for it would weigh more than it saves.
+     */
+    static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static Duration duration(String scriptName, int line, String value) {

@@ -99,6 +99,23 @@ class StatementClassificationTest {
         assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT '10:00';\n-- migrator:lock-timeout=5s\n")
                 .lockTimeout()).hasSeconds(5);
         assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT '10:00';\n").lockTimeout()).isNull();
+        assertThat(TimeoutDirectives.parse("V1__x.sql", "-- MIGRATOR:Lock-Timeout = 30s\r-- migrator:statement-timeout"
+                + "=10m\rSELECT 1;").lockTimeout()).hasSeconds(30);
+        assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT 1;\r-- migrator:statement-timeout=10m\r")
+                .statementTimeout()).hasMinutes(10);
+        assertThat(TimeoutDirectives.parse("V1__x.sql", "-- migrator: generated, do not edit\n-- migrator:owner team-a\n"
+                + "-- migrator:transaction=false\n-- migrator:allow PG-DROP-COLUMN gone\n").lockTimeout()).isNull();
+        assertThatThrownBy(() -> TimeoutDirectives.parse("V1__x.sql", "SELECT 1;\r\n-- migrator:lock_timeout=10s"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("V1__x.sql line 2: -- migrator:lock_timeout is not a directive migrator knows");
+        assertThatThrownBy(() -> TimeoutDirectives.parse("V1__x.sql", "-- migrator:transactions=false"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("migrator:transactions is not");
+        assertThatThrownBy(() -> TimeoutDirectives.parse("V1__x.sql", "-- migrator:lock-timeout\n"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("V1__x.sql line 1: -- migrator:lock-timeout needs a value: write "
+                        + "-- migrator:lock-timeout=30s (ms, s, m or h), or =none");
+        assertThat(TimeoutDirectives.edits("alow", "allow")).isEqualTo(1);
+        assertThat(TimeoutDirectives.edits("owner", "allow")).isEqualTo(5);
         assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT '-- migrator:transaction=false';")).isNull();
         assertThatThrownBy(() -> ScriptDirectives.transaction("V1__x.sql", "\n\n-- migrator:transaction=maybe"))
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("V1__x.sql line 3:");
