@@ -327,7 +327,7 @@ public final class JdbcSession implements TargetSession {
     @Override
     public Executable prepareScript(String scriptName, String text) {
         List<ScriptStatement> statements = splits.take(scriptName, text);
-        TimeoutDirectives timeouts = TimeoutDirectives.parse(scriptName, text);
+        Directives directives = Directives.parse(scriptName, text);
         boolean ddl = false;
         for (ScriptStatement s : statements) {
             if (dialect.isDdl(s.text())) {
@@ -336,9 +336,9 @@ public final class JdbcSession implements TargetSession {
             }
         }
         return new JdbcExecutable(scriptName, statements, null, false,
-                ScriptModes.of(dialect, scriptName, text, statements), 0,
-                timeouts.lockTimeout(ddl, settings.execution().ddlLockTimeout()),
-                timeouts.statementTimeout(settings.execution().statementTimeout()));
+                ScriptModes.of(dialect, scriptName, directives.transaction(), statements), 0,
+                directives.lockTimeout(ddl, settings.execution().ddlLockTimeout()),
+                directives.statementTimeout(settings.execution().statementTimeout()));
     }
 
     @Override

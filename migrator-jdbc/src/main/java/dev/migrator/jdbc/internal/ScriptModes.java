@@ -11,9 +11,9 @@ final class ScriptModes {
     private ScriptModes() {
     }
 
-    static JdbcExecutable.Mode of(JdbcDialect dialect, String scriptName, String text,
+    /** {@code forced}: the script's {@code -- migrator:transaction} directive, null when it has none. */
+    static JdbcExecutable.Mode of(JdbcDialect dialect, String scriptName, Boolean forced,
                                   List<ScriptStatement> statements) {
-        Boolean forced = ScriptDirectives.transaction(scriptName, text);
         ScriptStatement noTx = null;
         boolean implicit = false;
         for (int i = 0; i < statements.size(); i++) {

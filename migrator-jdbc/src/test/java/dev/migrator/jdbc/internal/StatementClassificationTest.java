@@ -96,26 +96,34 @@ class StatementClassificationTest {
                 .isNull();
         assertThat(ScriptDirectives.mentions("x::y -- Migrator:TRANSACTION", "migrator:transaction")).isTrue();
         assertThat(ScriptDirectives.mentions("ator:transaction migrator;transaction", "migrator:transaction")).isFalse();
-        assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT '10:00';\n-- migrator:lock-timeout=5s\n")
+        assertThat(Directives.parse("V1__x.sql", "SELECT '10:00';\n-- migrator:lock-timeout=5s\n")
                 .lockTimeout()).hasSeconds(5);
-        assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT '10:00';\n").lockTimeout()).isNull();
-        assertThat(TimeoutDirectives.parse("V1__x.sql", "-- MIGRATOR:Lock-Timeout = 30s\r-- migrator:statement-timeout"
+        assertThat(Directives.parse("V1__x.sql", "SELECT '10:00';\n").lockTimeout()).isNull();
+        assertThat(Directives.parse("V1__x.sql", "-- MIGRATOR:Lock-Timeout = 30s\r-- migrator:statement-timeout"
                 + "=10m\rSELECT 1;").lockTimeout()).hasSeconds(30);
-        assertThat(TimeoutDirectives.parse("V1__x.sql", "SELECT 1;\r-- migrator:statement-timeout=10m\r")
+        assertThat(Directives.parse("V1__x.sql", "SELECT 1;\r-- migrator:statement-timeout=10m\r")
                 .statementTimeout()).hasMinutes(10);
-        assertThat(TimeoutDirectives.parse("V1__x.sql", "-- migrator: generated, do not edit\n-- migrator:owner team-a\n"
+        assertThat(Directives.parse("V1__x.sql", "-- migrator: generated, do not edit\n-- migrator:owner team-a\n"
                 + "-- migrator:transaction=false\n-- migrator:allow PG-DROP-COLUMN gone\n").lockTimeout()).isNull();
-        assertThatThrownBy(() -> TimeoutDirectives.parse("V1__x.sql", "SELECT 1;\r\n-- migrator:lock_timeout=10s"))
+        assertThatThrownBy(() -> Directives.parse("V1__x.sql", "SELECT 1;\r\n-- migrator:lock_timeout=10s"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("V1__x.sql line 2: -- migrator:lock_timeout is not a directive migrator knows");
-        assertThatThrownBy(() -> TimeoutDirectives.parse("V1__x.sql", "-- migrator:transactions=false"))
+        assertThatThrownBy(() -> Directives.parse("V1__x.sql", "-- migrator:transactions=false"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("migrator:transactions is not");
-        assertThatThrownBy(() -> TimeoutDirectives.parse("V1__x.sql", "-- migrator:lock-timeout\n"))
+        assertThatThrownBy(() -> Directives.parse("V1__x.sql", "-- migrator:lock-timeout\n"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("V1__x.sql line 1: -- migrator:lock-timeout needs a value: write "
                         + "-- migrator:lock-timeout=30s (ms, s, m or h), or =none");
-        assertThat(TimeoutDirectives.edits("alow", "allow")).isEqualTo(1);
-        assertThat(TimeoutDirectives.edits("owner", "allow")).isEqualTo(5);
+        Directives all = Directives.parse("V1__x.sql", "-- migrator:transaction=false\n-- migrator:lock-timeout=1s\n"
+                + "-- migrator:statement-timeout=none\n-- migrator:transaction=true\n");
+        assertThat(all.transaction()).as("the first transaction directive counts").isFalse();
+        assertThat(all.lockTimeout()).hasSeconds(1);
+        assertThat(all.statementTimeout()).isSameAs(Directives.NONE);
+        assertThatThrownBy(() -> Directives.parse("V1__x.sql", "-- migrator:transaction=false\n-- migrator:transaction"))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("V1__x.sql line 2: '-- migrator:"
+                        + "transaction' must read -- migrator:transaction=true or -- migrator:transaction=false");
+        assertThat(Directives.edits("alow", "allow")).isEqualTo(1);
+        assertThat(Directives.edits("owner", "allow")).isEqualTo(5);
         assertThat(ScriptDirectives.transaction("V1__x.sql", "SELECT '-- migrator:transaction=false';")).isNull();
         assertThatThrownBy(() -> ScriptDirectives.transaction("V1__x.sql", "\n\n-- migrator:transaction=maybe"))
                 .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("V1__x.sql line 3:");

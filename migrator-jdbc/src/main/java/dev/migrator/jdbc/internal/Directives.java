@@ -7,35 +7,40 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The per-script timeout directives: {@code -- migrator:lock-timeout=30s} and
- * {@code -- migrator:statement-timeout=10m} (units {@code ms}, {@code s}, {@code m}, {@code h}; {@code none} for the
- * database's own setting or no limit). Read line by line without a regex, so a script of any size costs one pass.
+ * A script's directives, read in one pass over its lines: {@code -- migrator:transaction=true|false},
+ * {@code -- migrator:lock-timeout=30s} and {@code -- migrator:statement-timeout=10m} (units {@code ms}, {@code s},
+ * {@code m}, {@code h}; {@code none} for the database's own setting or no limit). The linter reads
+ * {@code -- migrator:allow}. Read line by line without a regex, so a script of any size costs one pass (a regular
+ * expression with {@code ^\s*} under MULTILINE retried every blank line from every blank line: 100 KiB of them took
+ * over 10 s).
  *
+ * @param transaction      null when the script does not say; the first directive counts
  * @param lockTimeout      null when the script does not say; {@link #NONE} for "none"
  * @param statementTimeout null when the script does not say; {@link #NONE} for "none"
  */
-record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
+record Directives(Boolean transaction, Duration lockTimeout, Duration statementTimeout) {
     /** What "none" reads as: the database's own setting (lock timeout) or no limit (statement timeout). */
     static final Duration NONE = Duration.ofMillis(-1);
     private static final String PREFIX = "migrator:";
+    private static final String TRANSACTION = "transaction";
     private static final String LOCK = "lock-timeout";
     private static final String STATEMENT = "statement-timeout";
-    /** Every directive a script may hold; the others are read by {@link ScriptDirectives} and the linter. */
-    private static final List<String> KNOWN = List.of("transaction", LOCK, STATEMENT, "allow");
+    /** Every directive a script may hold; {@code allow} is the linter's. */
+    private static final List<String> KNOWN = List.of(TRANSACTION, LOCK, STATEMENT, "allow");
 
     /**
-     * Reads the timeout directives, in any case and with blanks around {@code =}, as {@code -- migrator:transaction}
-     * is read. A {@code -- migrator:} comment that is meant as a directive but is none migrator knows (it sets a
+     * Reads the directives, in any case and with blanks around {@code =}. A {@code -- migrator:} comment that is meant as a directive but is none migrator knows (it sets a
      * value with {@code =}, or its name is a near miss of one, such as {@code lock_timeout} or {@code alow}) is
      * refused, naming the line: ignored, the script would run with settings its author did not choose. Other
      * comments that start with {@code migrator:} (prose) are left alone.
      *
      * @throws ConfigurationException naming the script and the line
      */
-    static TimeoutDirectives parse(String scriptName, String text) {
+    static Directives parse(String scriptName, String text) {
         if (!ScriptDirectives.mentions(text, PREFIX)) {
-            return new TimeoutDirectives(null, null);
+            return new Directives(null, null, null);
         }
+        Boolean transaction = null;
         Duration lock = null;
         Duration statement = null;
         int line = 1;
@@ -59,7 +64,17 @@ record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
                     }
                     String name = comment.substring(PREFIX.length(), nameEnd).toLowerCase(Locale.ROOT);
                     String rest = comment.substring(nameEnd).strip();
-                    if (name.equals(LOCK) || name.equals(STATEMENT)) {
+                    if (name.equals(TRANSACTION)) {
+                        String value = rest.startsWith("=") ? rest.substring(1).strip().toLowerCase(Locale.ROOT) : "";
+                        if (!value.equals("true") && !value.equals("false")) {
+                            throw new ConfigurationException(scriptName + " line " + line + ": '"
+                                    + text.substring(start, end).strip() + "' must read -- migrator:transaction=true "
+                                    + "or -- migrator:transaction=false");
+                        }
+                        if (transaction == null) {
+                            transaction = Boolean.valueOf(value);
+                        }
+                    } else if (name.equals(LOCK) || name.equals(STATEMENT)) {
                         if (!rest.startsWith("=")) {
                             throw new ConfigurationException(scriptName + " line " + line + ": -- migrator:" + name
                                     + " needs a value: write -- migrator:" + name + "=30s (ms, s, m or h), or =none");
@@ -86,7 +101,7 @@ record TimeoutDirectives(Duration lockTimeout, Duration statementTimeout) {
             start = end + 1;
             line++;
         }
-        return new TimeoutDirectives(lock, statement);
+        return new Directives(transaction, lock, statement);
     }
 
     private static boolean isNamePart(char c) {
