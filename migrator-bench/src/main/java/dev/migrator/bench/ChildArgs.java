@@ -50,6 +50,9 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
         System.out.flush();
     }
 
+    /** Set (to anything) in a child's environment, it lists every thread's CPU time on standard error. */
+    static final String THREADS_ENV = "MIGRATOR_BENCH_THREADS";
+
     /**
      * The CPU time so far of this JVM's JIT compiler threads and of its GC threads, in ms, from Linux's
      * {@code /proc/self/task/<id>/stat} (named by the thread's name, which the JVM sets: {@code C1 CompilerThread0},
@@ -58,6 +61,8 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
      * every method a tool runs often enough is compiled, once, by threads that share the two cores with everything.
      */
     static long[] jvmThreadsCpuMillis() {
+        // With MIGRATOR_BENCH_THREADS set every thread's CPU goes to standard error too (the child's .log file): how
+        // docs/performance.md's ninth slice split an apply into its main thread and its compiler threads.
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
             return new long[] {-1, -1};
@@ -76,6 +81,9 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 // utime and stime, fields 14 and 15 of stat, in clock ticks (USER_HZ, 100 on Linux).
                 long millis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                if (System.getenv(THREADS_ENV) != null) {
+                    System.err.println("THREAD " + millis + " ms " + name);
+                }
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
                     jit += millis;
                 } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
