@@ -61,8 +61,8 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
      * every method a tool runs often enough is compiled, once, by threads that share the two cores with everything.
      */
     static long[] jvmThreadsCpuMillis() {
-        // With MIGRATOR_BENCH_THREADS set every thread's CPU goes to standard error too (the child's .log file): how
-        // docs/performance.md's ninth slice split an apply into its main thread and its compiler threads.
+        // How docs/performance.md's ninth slice split an apply into its main thread and its compiler threads.
+        boolean listThreads = System.getenv(THREADS_ENV) != null;
         Path tasks = Path.of("/proc/self/task");
         if (!Files.isDirectory(tasks)) {
             return new long[] {-1, -1};
@@ -81,7 +81,7 @@ record ChildArgs(String mode, String url, String user, Path scripts) {
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 // utime and stime, fields 14 and 15 of stat, in clock ticks (USER_HZ, 100 on Linux).
                 long millis = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-                if (System.getenv(THREADS_ENV) != null) {
+                if (listThreads) {
                     System.err.println("THREAD " + millis + " ms " + name);
                 }
                 if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
