@@ -1,13 +1,19 @@
 package dev.migrator.bench;
 
+import dev.migrator.core.LintMode;
 import dev.migrator.core.Migrator;
 import dev.migrator.jdbc.JdbcTarget;
 
 /**
  * One boot of a service using migrator: build, then {@code migrate()} (timed) over a filesystem location; in S5,
- * {@code validate()} or {@code info()} instead.
+ * {@code validate()} or {@code info()} instead. The system property {@value #LINT_PROPERTY} ({@code OFF}, {@code WARN},
+ * {@code FAIL}; default {@code WARN}, as a service has it) sets the lint mode, so that a run with
+ * {@code --jvm-opt -D}{@value #LINT_PROPERTY}{@code =OFF} measures what the lint before a run costs (docs/performance.md,
+ * tenth slice).
  */
 public final class MigratorMain {
+    static final String LINT_PROPERTY = "migrator.bench.lint";
+
     private MigratorMain() {
     }
 
@@ -18,6 +24,7 @@ public final class MigratorMain {
         Migrator migrator = Migrator.builder()
                 .target(JdbcTarget.of(args.url(), args.user(), ChildArgs.password()))
                 .locations("filesystem:" + args.scripts().toAbsolutePath())
+                .lint(LintMode.valueOf(System.getProperty(LINT_PROPERTY, LintMode.WARN.name())))
                 .build();
         long start = System.nanoTime();
         int applied = switch (args.mode()) {
